@@ -1,0 +1,121 @@
+package scenario
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/krysha/krysha/internal/tomlx"
+)
+
+// MaxFileBytes bounds a scenario file: the largest plausible scenario is a
+// few hundred kilobytes, and parsing holds the whole tree in memory.
+const MaxFileBytes = 4 << 20
+
+// Source is a scenario as loaded: the decoded, validated Scenario and what
+// it was made from.
+type Source struct {
+	Scenario *Scenario
+	// Name is the file name used in messages.
+	Name string
+	// Text is the file's text; Sets the -set overrides applied over it.
+	Text []byte
+	Sets []string
+}
+
+// Hash is the SHA-256 of the scenario text followed by one line
+// "# -set PATH=VALUE" per override, in order: two runs with the same hash
+// ran the same scenario.
+func (s *Source) Hash() string {
+	h := sha256.New()
+	h.Write(s.Text)
+	for _, set := range s.Sets {
+		fmt.Fprintf(h, "\n# -set %s", set)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Parse decodes text over Default, applies the -set overrides (each
+// "dotted.path=value") and validates the result. Every problem found is
+// returned at once as tomlx.Errors, each "NAME:LINE: key: message".
+func Parse(name string, text []byte, sets []string) (*Source, error) {
+	if err := checkText(name, text); err != nil {
+		return nil, err
+	}
+	doc, err := tomlx.ParseFile(name, text)
+	if err != nil {
+		return nil, err
+	}
+	sc := Default()
+	var errs tomlx.Errors
+	if err := doc.Decode(sc); err != nil {
+		errs = append(errs, asErrors(err)...)
+	}
+	for _, set := range sets {
+		if err := applySet(sc, set); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		// Validation of a half-decoded scenario would only repeat these.
+		return nil, errs
+	}
+	for _, p := range sc.Validate() {
+		errs = append(errs, &tomlx.Error{File: name, Line: doc.Line(p.Key), Key: p.Key, Msg: p.Msg})
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return &Source{Scenario: sc, Name: name, Text: text, Sets: sets}, nil
+}
+
+// checkText refuses what is not a scenario before the parser sees it.
+func checkText(name string, text []byte) error {
+	fail := func(format string, args ...any) error {
+		return tomlx.Errors{{File: name, Line: 1, Msg: fmt.Sprintf(format, args...)}}
+	}
+	switch {
+	case len(text) > MaxFileBytes:
+		return fail("the file is %d MB; a scenario may be at most %d MB", len(text)>>20, MaxFileBytes>>20)
+	case bytes.IndexByte(text, 0) >= 0 || !utf8.Valid(text):
+		return fail("not a text file (a scenario is TOML text in UTF-8)")
+	}
+	for _, line := range strings.Split(string(text), "\n") {
+		if l := strings.TrimSpace(line); l != "" && !strings.HasPrefix(l, "#") {
+			return nil
+		}
+	}
+	return fail("the file is empty: a scenario needs at least name, start, end, nodes, edges and clans")
+}
+
+// applySet applies one "path=value" override.
+func applySet(sc *Scenario, set string) *tomlx.Error {
+	path, value, ok := strings.Cut(set, "=")
+	path = strings.TrimSpace(path)
+	if !ok || path == "" {
+		return &tomlx.Error{File: "-set", Msg: fmt.Sprintf("%q: expected PATH=VALUE, e.g. bribe.same_clan=0", set)}
+	}
+	if err := tomlx.SetString(sc, path, strings.TrimSpace(value)); err != nil {
+		e := &tomlx.Error{File: "-set", Key: path, Msg: err.Error()}
+		var te *tomlx.Error
+		if errors.As(err, &te) {
+			e.Msg = te.Msg
+		}
+		return e
+	}
+	return nil
+}
+
+func asErrors(err error) tomlx.Errors {
+	switch e := err.(type) {
+	case tomlx.Errors:
+		return e
+	case *tomlx.Error:
+		return tomlx.Errors{e}
+	}
+	return tomlx.Errors{{Msg: err.Error()}}
+}

@@ -1,0 +1,572 @@
+package scenario
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// A Problem is one thing wrong with a scenario: the dotted path of the
+// offending key and what is wrong with it.
+type Problem struct {
+	Key string
+	Msg string
+}
+
+type checker struct{ probs []Problem }
+
+func (c *checker) addf(key, format string, args ...any) {
+	c.probs = append(c.probs, Problem{key, fmt.Sprintf(format, args...)})
+}
+
+func (c *checker) finite(key string, x float64) bool {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		c.addf(key, "must be a finite number, is %v", x)
+		return false
+	}
+	return true
+}
+
+// in checks lo <= x <= hi.
+func (c *checker) in(key string, x, lo, hi float64) {
+	if c.finite(key, x) && (x < lo || x > hi) {
+		c.addf(key, "must be in [%g, %g], is %g", lo, hi, x)
+	}
+}
+
+func (c *checker) prob(key string, x float64) { c.in(key, x, 0, 1) }
+
+func (c *checker) positive(key string, x float64) {
+	if c.finite(key, x) && x <= 0 {
+		c.addf(key, "must be positive, is %g", x)
+	}
+}
+
+func (c *checker) nonneg(key string, x float64) {
+	if c.finite(key, x) && x < 0 {
+		c.addf(key, "must not be negative, is %g", x)
+	}
+}
+
+func (c *checker) intIn(key string, x, lo, hi int) {
+	if x < lo || x > hi {
+		c.addf(key, "must be in [%d, %d], is %d", lo, hi, x)
+	}
+}
+
+func (c *checker) beta(key string, b BetaDist) {
+	c.positive(key+".alpha", b.Alpha)
+	c.positive(key+".beta", b.Beta)
+}
+
+func (c *checker) oneOf(key, x string, allowed ...string) {
+	if !slices.Contains(allowed, x) {
+		c.addf(key, "must be one of %s, is %q", strings.Join(quoteAll(allowed), ", "), x)
+	}
+}
+
+var nameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+// Validate checks s and returns every problem found, in a stable order.
+// A scenario without problems can be built into a world.
+func (s *Scenario) Validate() []Problem {
+	c := &checker{}
+	if !nameRE.MatchString(s.Name) {
+		c.addf("name", "must be letters, digits, '.', '_' or '-' (it names the output folder), is %q", s.Name)
+	}
+	if s.End < s.Start {
+		c.addf("end", "must not be before start (%s), is %s", s.Start, s.End)
+	} else if s.Months() > MaxMonths {
+		c.addf("end", "the period is %d months; the limit is %d (a century of monthly steps)", s.Months(), MaxMonths)
+	}
+	c.intIn("replicates", s.Replicates, 1, MaxReplicates)
+	s.validateClans(c)
+	s.validateNetwork(c)
+	s.validateOrgs(c)
+	validateParams(c, "", &s.Params)
+	s.validateStaffing(c)
+	if len(c.probs) == 0 {
+		// Reachability needs a sound network; checked only then so that one
+		// typo does not cascade into a page of path errors.
+		s.validatePaths(c)
+	}
+	s.validateEvents(c)
+	return c.probs
+}
+
+func (s *Scenario) validateClans(c *checker) {
+	if len(s.Clans) == 0 {
+		c.addf("clan", "a scenario needs at least one [[clan]]")
+	}
+	seen := map[string]bool{}
+	total := 0.0
+	for i, cl := range s.Clans {
+		k := fmt.Sprintf("clan[%d]", i)
+		if cl.Name == "" {
+			c.addf(k+".name", "is missing")
+		} else if seen[cl.Name] {
+			c.addf(k+".name", "duplicate clan %q", cl.Name)
+		}
+		seen[cl.Name] = true
+		c.oneOf(k+".zhuz", cl.Zhuz, "senior", "middle", "junior", "none")
+		c.nonneg(k+".weight", cl.Weight)
+		total += cl.Weight
+	}
+	if len(s.Clans) > 0 && !(total > 0) {
+		c.addf("clan", "clan weights sum to %g; at least one must be positive", total)
+	}
+	elites := map[string]bool{}
+	for i, e := range s.Elites {
+		k := fmt.Sprintf("elite[%d]", i)
+		if e.Name == "" {
+			c.addf(k+".name", "is missing")
+		} else if elites[e.Name] {
+			c.addf(k+".name", "duplicate elite %q", e.Name)
+		}
+		elites[e.Name] = true
+		if !seen[e.Clan] {
+			c.addf(k+".clan", "unknown clan %q", e.Clan)
+		}
+		c.nonneg(k+".rents", e.Rents)
+	}
+}
+
+func (s *Scenario) validateNetwork(c *checker) {
+	if len(s.Nodes) < 2 {
+		c.addf("nodes", "a scenario needs at least two nodes, has %d", len(s.Nodes))
+	}
+	if len(s.Nodes) > MaxNodes {
+		c.addf("nodes", "%d nodes; the limit is %d", len(s.Nodes), MaxNodes)
+	}
+	if len(s.Edges) > MaxEdges {
+		c.addf("edges", "%d edges; the limit is %d", len(s.Edges), MaxEdges)
+	}
+	ids := map[string]bool{}
+	for i, n := range s.Nodes {
+		k := fmt.Sprintf("nodes[%d]", i)
+		if n.ID == "" {
+			c.addf(k+".id", "is missing")
+		} else if ids[n.ID] {
+			c.addf(k+".id", "duplicate node id %q", n.ID)
+		}
+		ids[n.ID] = true
+		c.oneOf(k+".kind", n.Kind, KindOrigin, KindBorder, KindCity, KindTransit, KindStash, KindMarket)
+		c.in(k+".lon", n.Lon, -180, 180)
+		c.in(k+".lat", n.Lat, -90, 90)
+		if n.Zhuz != "" {
+			c.oneOf(k+".zhuz", n.Zhuz, "senior", "middle", "junior", "none")
+		}
+		c.nonneg(k+".supply_drugs", n.SupplyDrugs)
+		c.nonneg(k+".supply_people", n.SupplyPeople)
+		c.nonneg(k+".price_drugs", n.PriceDrugs)
+		c.nonneg(k+".price_people", n.PricePeople)
+		if n.Kind == KindStash && !(n.PriceDrugs > 0) {
+			c.addf(k+".price_drugs", "a stash is a drug market and needs a retail price")
+		}
+	}
+	seen := map[[2]string]int{}
+	foreign := s.ForeignFunc()
+	for i, e := range s.Edges {
+		k := fmt.Sprintf("edges[%d]", i)
+		if !ids[e.From] {
+			c.addf(k+".from", "unknown node %q", e.From)
+		}
+		if !ids[e.To] {
+			c.addf(k+".to", "unknown node %q", e.To)
+		}
+		if e.From == e.To && e.From != "" {
+			c.addf(k+".to", "a segment must join two different nodes")
+		}
+		if j, dup := seen[[2]string{e.From, e.To}]; dup {
+			c.addf(k, "duplicate segment %s -> %s (also edges[%d])", e.From, e.To, j)
+		}
+		seen[[2]string{e.From, e.To}] = i
+		c.positive(k+".km", e.Km)
+		c.oneOf(k+".mode", e.Mode, ModeRoad, ModeRail, ModeAir, ModeTrack)
+		c.oneOf(k+".traffic", e.Traffic, TrafficLow, TrafficMedium, TrafficHigh)
+		c.in(k+".detect", e.Detect, 0, 20)
+		if e.Checkpoint {
+			if e.Guards < 1 {
+				c.addf(k+".guards", "a checkpoint needs at least one official, has %d", e.Guards)
+			}
+			if e.Post != "" {
+				c.oneOf(k+".post", e.Post, "border_guard", "police", "immigration")
+			}
+		} else {
+			if e.Guards != 0 {
+				c.addf(k+".guards", "only a checkpoint has guards; set checkpoint = true or remove guards")
+			}
+			if e.Post != "" {
+				c.addf(k+".post", "only a checkpoint has a post; patrols come from the border guards (cross-border) or the police")
+			}
+		}
+		for j, p := range e.Products {
+			c.oneOf(fmt.Sprintf("%s.products[%d]", k, j), p, Drugs, People)
+		}
+		if s.Country != "" && e.Checkpoint && foreign(&s.Edges[i]) {
+			c.addf(k+".checkpoint", "segment %s -> %s lies outside %s; only its own officials man checkpoints", e.From, e.To, s.Country)
+		}
+	}
+	if s.Country != "" {
+		for i, n := range s.Nodes {
+			if n.Country == "" {
+				c.addf(fmt.Sprintf("nodes[%d].country", i), "is missing (the scenario's country is %q)", s.Country)
+			}
+		}
+	}
+}
+
+// ForeignFunc returns a function that reports whether a segment lies
+// outside the scenario's country: neither end is in it.
+func (s *Scenario) ForeignFunc() func(e *Edge) bool {
+	home := make(map[string]bool, len(s.Nodes))
+	for i := range s.Nodes {
+		home[s.Nodes[i].ID] = s.Country == "" || s.Nodes[i].Country == s.Country
+	}
+	return func(e *Edge) bool { return !home[e.From] && !home[e.To] }
+}
+
+// PostRole is the role manning edge e's checkpoint, or patrolling it.
+func (e *Edge) PostRole() string {
+	switch {
+	case e.Checkpoint && e.Post != "":
+		return e.Post
+	case e.CrossBorder:
+		return "border_guard"
+	}
+	return "police"
+}
+
+// Carries reports whether product may use the segment.
+func (e *Edge) Carries(product string) bool {
+	return len(e.Products) == 0 || slices.Contains(e.Products, product)
+}
+
+func (s *Scenario) validateStaffing(c *checker) {
+	roles := s.Officials.Roles()
+	total := 0
+	guards := make([]int, len(roles))
+	patrolled := make([]bool, len(roles))
+	foreign := s.ForeignFunc()
+	for i := range s.Edges {
+		e := &s.Edges[i]
+		r := slices.Index(RoleNames, e.PostRole())
+		if r < 0 || foreign(e) {
+			continue
+		}
+		if e.Checkpoint {
+			guards[r] += e.Guards
+		} else {
+			patrolled[r] = true
+		}
+	}
+	for i, r := range roles {
+		k := "officials." + RoleNames[i]
+		total += r.Count
+		if guards[i] > r.Count {
+			c.addf(k+".count", "checkpoints post %d officials of this role but there are only %d", guards[i], r.Count)
+		} else if patrolled[i] && guards[i] == r.Count {
+			c.addf(k+".count", "all %d officials of this role man checkpoints; none are left to patrol the segments without one", r.Count)
+		}
+	}
+	if total > MaxOfficials {
+		c.addf("officials", "%d officials in all; the limit is %d", total, MaxOfficials)
+	}
+	if s.Officials.Prosecutor.Count < 1 {
+		c.addf("officials.prosecutor.count", "the pipeline needs at least one prosecutor")
+	}
+	if s.Officials.Judge.Count < 1 {
+		c.addf("officials.judge.count", "the pipeline needs at least one judge")
+	}
+	if cells := s.Organizations.Max * len(s.Edges); cells > MaxBeliefCells {
+		c.addf("organizations.max", "%d organizations × %d segments of beliefs is %d; the limit is %d (%d MB)",
+			s.Organizations.Max, len(s.Edges), cells, MaxBeliefCells, MaxBeliefCells*64>>20)
+	}
+}
+
+func (s *Scenario) validateOrgs(c *checker) {
+	nodes := map[string]bool{}
+	for _, n := range s.Nodes {
+		nodes[n.ID] = true
+	}
+	clans := map[string]bool{}
+	for _, cl := range s.Clans {
+		clans[cl.Name] = true
+	}
+	elites := map[string]bool{}
+	for _, e := range s.Elites {
+		elites[e.Name] = true
+	}
+	has := map[string]bool{}
+	for _, n := range s.Nodes {
+		has[Drugs] = has[Drugs] || n.SupplyDrugs > 0
+		has[People] = has[People] || n.SupplyPeople > 0
+	}
+	names := map[string]bool{}
+	if len(s.Orgs) > s.Organizations.Max {
+		c.addf("organization", "%d organizations but organizations.max is %d", len(s.Orgs), s.Organizations.Max)
+	}
+	for i, o := range s.Orgs {
+		k := fmt.Sprintf("organization[%d]", i)
+		if o.Name == "" {
+			c.addf(k+".name", "is missing")
+		} else if names[o.Name] {
+			c.addf(k+".name", "duplicate organization %q", o.Name)
+		}
+		names[o.Name] = true
+		if !clans[o.Clan] {
+			c.addf(k+".clan", "unknown clan %q", o.Clan)
+		}
+		if !nodes[o.Origin] {
+			c.addf(k+".origin", "unknown node %q", o.Origin)
+		}
+		if len(o.Products) == 0 {
+			c.addf(k+".products", "needs at least one of \"drugs\", \"people\"")
+		}
+		for j, p := range o.Products {
+			kk := fmt.Sprintf("%s.products[%d]", k, j)
+			c.oneOf(kk, p, Drugs, People)
+			if (p == Drugs || p == People) && !has[p] {
+				c.addf(kk, "no node supplies %s (supply_%s)", p, p)
+			}
+		}
+		c.nonneg(k+".capital", o.Capital)
+		c.intIn(k+".vehicles", o.Vehicles, 1, max(1, s.Organizations.MaxVehicles))
+		c.intIn(k+".members", o.Members, 1, 1_000_000)
+		c.intIn(k+".facilitators", o.Facilitators, 0, max(0, s.Facilitators.Max))
+		if o.Roof != "" && !elites[o.Roof] {
+			c.addf(k+".roof", "unknown elite %q", o.Roof)
+		}
+	}
+}
+
+// validatePaths checks that every origin reaches every market of its
+// product within routes.max_hops segments.
+func (s *Scenario) validatePaths(c *checker) {
+	index := map[string]int{}
+	for i, n := range s.Nodes {
+		index[n.ID] = i
+	}
+	for _, product := range []string{Drugs, People} {
+		adj := make([][]int, len(s.Nodes))
+		for _, e := range s.Edges {
+			if e.Carries(product) {
+				adj[index[e.From]] = append(adj[index[e.From]], index[e.To])
+			}
+		}
+		var markets []int
+		for i, n := range s.Nodes {
+			if n.IsMarket(product) {
+				markets = append(markets, i)
+			}
+		}
+		for i, n := range s.Nodes {
+			if !n.IsOrigin(product) {
+				continue
+			}
+			k := fmt.Sprintf("nodes[%d].supply_%s", i, product)
+			if len(markets) == 0 {
+				c.addf(k, "origin %q supplies %s but no node is a market for it (price_%s with no supply)", n.ID, product, product)
+				continue
+			}
+			depth := hops(adj, i, s.Routes.MaxHops)
+			for _, m := range markets {
+				if depth[m] < 0 {
+					c.addf(k, "no path from origin %q to market %q for %s within %d segments", n.ID, s.Nodes[m].ID, product, s.Routes.MaxHops)
+				}
+			}
+		}
+	}
+}
+
+// hops returns the breadth-first depth of each node from src, -1 if
+// unreachable within limit.
+func hops(adj [][]int, src, limit int) []int {
+	depth := make([]int, len(adj))
+	for i := range depth {
+		depth[i] = -1
+	}
+	depth[src] = 0
+	queue := []int{src}
+	for len(queue) > 0 {
+		u := queue[0]
+		queue = queue[1:]
+		if depth[u] == limit {
+			continue
+		}
+		for _, v := range adj[u] {
+			if depth[v] < 0 {
+				depth[v] = depth[u] + 1
+				queue = append(queue, v)
+			}
+		}
+	}
+	return depth
+}
+
+// IsOrigin reports whether the node supplies product.
+func (n *Node) IsOrigin(product string) bool {
+	if product == Drugs {
+		return n.SupplyDrugs > 0
+	}
+	return n.SupplyPeople > 0
+}
+
+// IsMarket reports whether the node buys product: a price and no supply.
+func (n *Node) IsMarket(product string) bool {
+	if product == Drugs {
+		return n.PriceDrugs > 0 && n.SupplyDrugs == 0
+	}
+	return n.PricePeople > 0 && n.SupplyPeople == 0
+}
+
+// validateEvents checks each event's month and levers, and that the
+// parameters stay valid after every event, applied in time order.
+func (s *Scenario) validateEvents(c *checker) {
+	if n := len(s.Events) + len(s.Policies); n > MaxEvents {
+		c.addf("event", "%d events; the limit is %d", n, MaxEvents)
+		return
+	}
+	s.checkEventList(c, "event", s.Events, nil)
+	names := map[string]bool{}
+	for i, p := range s.Policies {
+		k := fmt.Sprintf("policy[%d]", i)
+		if !nameRE.MatchString(p.Name) {
+			c.addf(k+".name", "must be letters, digits, '.', '_' or '-', is %q", p.Name)
+		} else if names[p.Name] || p.Name == "baseline" {
+			c.addf(k+".name", "duplicate policy %q", p.Name)
+		}
+		names[p.Name] = true
+		c.nonneg(k+".cost", p.Cost)
+		if len(p.Events) == 0 {
+			c.addf(k+".events", "a policy needs at least one event")
+		}
+		s.checkEventList(c, k+".events", p.Events, s.Events)
+	}
+}
+
+type keyedEvent struct {
+	key string
+	ev  *Event
+}
+
+func (s *Scenario) checkEventList(c *checker, prefix string, evs, base []Event) {
+	var all []keyedEvent
+	for i := range base {
+		all = append(all, keyedEvent{"", &base[i]})
+	}
+	for i := range evs {
+		k := fmt.Sprintf("%s[%d]", prefix, i)
+		ev := &evs[i]
+		all = append(all, keyedEvent{k, ev})
+		if ev.At < s.Start {
+			c.addf(k+".at", "%s is before the start of the scenario (%s)", ev.At, s.Start)
+		} else if ev.At > s.End {
+			c.addf(k+".at", "%s is after the end of the scenario (%s)", ev.At, s.End)
+		}
+		if len(ev.Set) == 0 && len(ev.Scale) == 0 {
+			c.addf(k, "an event needs set or scale")
+		}
+		for _, name := range sortedKeys(ev.Set) {
+			kk := k + ".set." + quoteKey(name)
+			l, err := LookupLever(name)
+			if err != nil {
+				c.addf(kk, "%v", err)
+				continue
+			}
+			switch v := ev.Set[name].(type) {
+			case bool:
+				if l.Kind != reflectBool {
+					c.addf(kk, "expected a number, found %v", v)
+				}
+			case float64:
+				if l.Kind == reflectBool {
+					c.addf(kk, "expected true or false, found %v", v)
+				} else if c.finite(kk, v) && l.Kind == reflectInt && v != math.Trunc(v) {
+					c.addf(kk, "expected an integer, found %v", v)
+				}
+			default:
+				c.addf(kk, "expected a number or a boolean, found %v", v)
+			}
+		}
+		for _, name := range sortedKeys(ev.Scale) {
+			kk := k + ".scale." + quoteKey(name)
+			l, err := LookupLever(name)
+			if err != nil {
+				c.addf(kk, "%v", err)
+				continue
+			}
+			if l.Kind == reflectBool {
+				c.addf(kk, "a switch cannot be scaled; use set")
+			}
+			c.nonneg(kk, ev.Scale[name])
+		}
+	}
+	if len(c.probs) > 0 {
+		return // applying broken events would only repeat what was said
+	}
+	// Apply in time order (file order within a month) and check the
+	// parameters after each event that the list owns.
+	sort.SliceStable(all, func(i, j int) bool { return all[i].ev.At < all[j].ev.At })
+	p := s.Params
+	for _, ke := range all {
+		ke.ev.Apply(&p)
+		if ke.key == "" {
+			continue
+		}
+		sub := &checker{}
+		validateParams(sub, "", &p)
+		for _, pr := range sub.probs {
+			c.addf(ke.key, "leaves %s invalid: %s", pr.Key, pr.Msg)
+		}
+		if len(sub.probs) > 0 {
+			return
+		}
+	}
+}
+
+// Apply changes p as the event says: first every set, then every scale,
+// each in sorted key order so that the result does not depend on map order.
+func (ev *Event) Apply(p *Params) {
+	for _, name := range sortedKeys(ev.Set) {
+		l, err := LookupLever(name)
+		if err != nil {
+			continue
+		}
+		switch v := ev.Set[name].(type) {
+		case bool:
+			if v {
+				l.Set(p, 1)
+			} else {
+				l.Set(p, 0)
+			}
+		case float64:
+			l.Set(p, v)
+		}
+	}
+	for _, name := range sortedKeys(ev.Scale) {
+		if l, err := LookupLever(name); err == nil {
+			l.Set(p, l.Get(p)*ev.Scale[name])
+		}
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// quoteKey writes a map key as a path segment, quoted when it holds a dot.
+func quoteKey(k string) string {
+	if strings.ContainsAny(k, ". \"") || k == "" {
+		return fmt.Sprintf("%q", k)
+	}
+	return k
+}
