@@ -1,0 +1,18 @@
+package sim
+
+// SegmentStats counts what happened on one segment for one product in the
+// last month: the route-level view behind the yearly totals.
+type SegmentStats struct {
+	Shipments  float64 // vehicles that entered the segment
+	Units      float64 // kg or persons they carried
+	Detections float64 // stopped by an official or foreign forces
+	Bribes     float64 // let through for a bribe
+	Seized     float64 // kg or persons intercepted on the segment
+}
+
+// Segments returns last month's statistics of segment e for product p
+// (0 drugs, 1 people). Segments are numbered as in the scenario's edges.
+func (w *World) Segments(e int, p int) SegmentStats { return w.seg[2*e+p] }
+
+// NumSegments is the number of segments of the world.
+func (w *World) NumSegments() int { return len(w.m.net.edges) }
