@@ -45,7 +45,7 @@ func TestRouteSharesFollowLogit(t *testing.T) {
 		for _, a := range w.alts {
 			weight := math.Exp(a.u / sc.Routes.Tau)
 			total += weight
-			if m.net.edges[a.route.edges[0]].to == 1 {
+			if m.net.edges[m.net.all[a.route].edges[0]].to == 1 {
 				via[0] += weight
 			} else {
 				via[1] += weight

@@ -39,8 +39,39 @@ type edge struct {
 	carries  [2]bool
 }
 
+// trie holds the candidate routes from one origin as a tree of shared
+// prefixes, so that the risk of a prefix is computed once for all routes
+// that start with it. Node i extends node parent[i] (-1: the origin) by
+// segment edge[i]; parents come before their children.
+type trie struct {
+	parent []int32
+	edge   []int32
+}
+
+// add inserts the segment sequence es and returns the node where it ends.
+func (t *trie) add(es []int32) int32 {
+	node := int32(-1)
+	for _, e := range es {
+		next := int32(-1)
+		for i := range t.parent {
+			if t.parent[i] == node && t.edge[i] == e {
+				next = int32(i)
+				break
+			}
+		}
+		if next < 0 {
+			t.parent = append(t.parent, node)
+			t.edge = append(t.edge, e)
+			next = int32(len(t.parent) - 1)
+		}
+		node = next
+	}
+	return node
+}
+
 // route is a candidate path from an origin to a market.
 type route struct {
+	node    int32 // where the route ends in its origin's trie
 	edges   []int32 // segments in order
 	start   []float64
 	market  int32
@@ -54,9 +85,14 @@ type route struct {
 // scenario and shared read-only by every World.
 type network struct {
 	edges []edge
-	// routes[p][n] are the candidate routes of product p from origin node n
-	// to every market of p (nil when n is no origin of p).
-	routes [2][][]route
+	// routes[p][n] index the candidate routes (in all) of product p from
+	// origin node n to every market of p (nil when n is no origin of p),
+	// and tries[p][n] are their prefix trees.
+	all    []route
+	routes [2][][]int32
+	tries  [2][]trie
+	// maxTrie is the largest trie, for scratch space.
+	maxTrie int
 	// origins[p] lists the origin nodes of product p; originSupply[p] their
 	// supply a month.
 	origins      [2][]int32
@@ -103,7 +139,8 @@ func buildNetwork(sc *scenario.Scenario, postOf func(e int) int32) *network {
 		byEnds[[2]int32{ce.from, ce.to}] = int32(i)
 	}
 	for p := 0; p < 2; p++ {
-		nw.routes[p] = make([][]route, len(sc.Nodes))
+		nw.routes[p] = make([][]int32, len(sc.Nodes))
+		nw.tries[p] = make([]trie, len(sc.Nodes))
 		g := simple.NewWeightedDirectedGraph(0, math.Inf(1))
 		for i := range sc.Nodes {
 			g.AddNode(simple.Node(i))
@@ -140,7 +177,10 @@ func buildNetwork(sc *scenario.Scenario, postOf func(e int) int32) *network {
 						r.days += e.days
 						r.fuel = r.fuel || e.fuel
 					}
-					nw.routes[p][i] = append(nw.routes[p][i], r)
+					r.node = nw.tries[p][i].add(r.edges)
+					nw.maxTrie = max(nw.maxTrie, len(nw.tries[p][i].parent))
+					nw.routes[p][i] = append(nw.routes[p][i], int32(len(nw.all)))
+					nw.all = append(nw.all, r)
 				}
 			}
 		}

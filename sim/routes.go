@@ -5,7 +5,7 @@ import "math"
 // alt is one alternative of a shipment decision: a route, with or without
 // travel documents, and its value.
 type alt struct {
-	route  *route
+	route  int32 // index in network.all
 	papers bool
 	q      float64 // full load
 	value  float64 // market value of a full load
@@ -46,9 +46,11 @@ func (w *World) learn(g int32, e int32, k int) {
 	w.public[i]++
 }
 
-// loadBeliefs fills w.rho (believed detection per segment and channel) and
-// w.phi (believed bribe acceptance) for org g: a Beta posterior whose counts
-// are the organization's own plus share_info of everyone else's.
+// loadBeliefs fills, for org g, each segment's believed chance of passing
+// (w.pass = 1 - ρ(1 - φ)) and of paying a bribe (w.paid = ρ φ) by channel,
+// from the believed detection ρ and bribe acceptance φ: Beta posteriors
+// whose counts are the organization's own plus share_info of everyone
+// else's.
 func (w *World) loadBeliefs(g int32) {
 	rt := &w.p.Routes
 	s := rt.ShareInfo
@@ -58,46 +60,60 @@ func (w *World) loadBeliefs(g int32) {
 	for e := 0; e < nEdge; e++ {
 		o := own[e*beliefStride : (e+1)*beliefStride]
 		pub := w.public[e*beliefStride : (e+1)*beliefStride]
-		for c := 0; c < nChan; c++ {
-			a := rt.PriorDetect.Alpha + o[2*c] + s*(pub[2*c]-o[2*c])
-			b := rt.PriorDetect.Beta + o[2*c+1] + s*(pub[2*c+1]-o[2*c+1])
-			w.rho[e][c] = a / (a + b)
-		}
+		phi := 0.0
 		if bribery {
 			a := rt.PriorAccept.Alpha + o[accA] + s*(pub[accA]-o[accA])
 			b := rt.PriorAccept.Beta + o[accB] + s*(pub[accB]-o[accB])
-			w.phi[e] = a / (a + b)
-		} else {
-			w.phi[e] = 0
+			phi = a / (a + b)
+		}
+		for c := 0; c < nChan; c++ {
+			a := rt.PriorDetect.Alpha + o[2*c] + s*(pub[2*c]-o[2*c])
+			b := rt.PriorDetect.Beta + o[2*c+1] + s*(pub[2*c+1]-o[2*c+1])
+			rho := a / (a + b)
+			w.pass[e][c] = 1 - rho*(1-phi)
+			w.paid[e][c] = rho * phi
 		}
 	}
 }
 
-// routeValue is the expected profit U of a full load q on route r through
-// channel c, under the beliefs in w.rho and w.phi:
+// walk fills w.surv and w.bribes for every node of trie t under the beliefs
+// loaded for an organization, for channel c: the believed chance of
+// reaching the end of the node's prefix and the expected number of bribes
+// paid on the way,
 //
-//	U = S q p_m - q p_o - transport - Σ_e S_e ρ_e φ_e B - (1 - S)(penalty + vehicle)
+//	surv = Π_e (1 - ρ_e (1 - φ_e)),  bribes = Σ_e S_e ρ_e φ_e,
 //
-// where S_e is the believed chance of reaching segment e, S of arriving,
-// and B the bribe offered at a detection.
-func (w *World) routeValue(r *route, c int, q, pOrigin, pMarket, penalty float64) float64 {
-	value := q * pMarket
-	bribe := w.p.Bribe.OfferShare * value
-	surv, bribes := 1.0, 0.0
-	for _, e := range r.edges {
-		rho, phi := w.rho[e][c], w.phi[e]
-		bribes += surv * rho * phi * bribe
-		surv *= 1 - rho*(1-phi)
+// where S_e is the chance of reaching segment e.
+func (w *World) walk(t *trie, c int, surv, bribes []float64) {
+	for i, e := range t.edge {
+		s, b := 1.0, 0.0
+		if pa := t.parent[i]; pa >= 0 {
+			s, b = surv[pa], bribes[pa]
+		}
+		bribes[i] = b + s*w.paid[e][c]
+		surv[i] = s * w.pass[e][c]
 	}
+}
+
+// routeValue is the expected profit U of a full load q worth value at the
+// market, bought for cost, on route r:
+//
+//	U = S value - cost - transport - bribes × B - (1 - S)(penalty + vehicle)
+//
+// with S and bribes from walk and B the bribe offered at a detection.
+func (w *World) routeValue(r *route, surv, bribes, value, cost, penalty float64) float64 {
 	t := &w.p.Transport
 	transport := t.CostKm*r.km + t.CostDay*r.days
-	return surv*value - q*pOrigin - transport - bribes - (1-surv)*(penalty+t.VehicleCost)
+	return surv*value - cost - transport - bribes*w.p.Bribe.OfferShare*value - (1-surv)*(penalty+t.VehicleCost)
 }
 
 // buildAlts fills w.alts with the routes open to org g for product p and
 // their choice weights; it returns false if there is none. The weights are
 // a multinomial logit with temperature routes.tau over u = U / (q p_m),
-// against an outside option (stay home) of value 0.
+// against an outside option (stay home) of value 0. For people, each
+// route is offered with and without travel documents: with them, the
+// shipment travels on the papers channel if an immigration official takes
+// the bribe (believed chance φ_imm) and undocumented otherwise.
 func (w *World) buildAlts(g int32, p int) bool {
 	o := &w.orgs[g]
 	origin := o.origin[p]
@@ -109,33 +125,33 @@ func (w *World) buildAlts(g int32, p int) bool {
 	if len(routes) == 0 {
 		return false
 	}
-	sc := w.m.sc
-	pOrigin := priceOf(&sc.Nodes[origin], p)
-	cargo, penalty := w.p.Drugs.Cargo, w.p.Drugs.Penalty
+	t := &w.m.net.tries[p][origin]
+	pOrigin := priceOf(&w.m.sc.Nodes[origin], p)
+	cargo, penalty, ch := w.p.Drugs.Cargo, w.p.Drugs.Penalty, chDrugs
 	if p == people {
-		cargo, penalty = w.p.People.Cargo, w.p.People.Penalty
+		cargo, penalty, ch = w.p.People.Cargo, w.p.People.Penalty, chPeople
 	}
 	papers := p == people && w.p.Mechanisms.Papers && w.m.pool[roleImmigration] >= 0
 	phiImm := o.immA / (o.immA + o.immB)
+	w.walk(t, ch, w.surv[0], w.bribes[0])
+	if papers {
+		w.walk(t, chPapers, w.surv[1], w.bribes[1])
+	}
 	best := 0.0 // the outside option
-	for i := range routes {
-		r := &routes[i]
+	for _, ri := range routes {
+		r := &w.m.net.all[ri]
 		q := cargo
 		if r.fuel {
 			q *= w.p.Transport.FuelCapacity
 		}
-		pMarket := w.marketPrice(r.market, p)
-		ch := chDrugs
-		if p == people {
-			ch = chPeople
-		}
-		u := w.routeValue(r, ch, q, pOrigin, pMarket, penalty) / (q * pMarket)
-		w.alts = append(w.alts, alt{route: r, q: q, value: q * pMarket, u: u})
+		value := q * w.marketPrice(r.market, p)
+		u := w.routeValue(r, w.surv[0][r.node], w.bribes[0][r.node], value, q*pOrigin, penalty) / value
+		w.alts = append(w.alts, alt{route: ri, q: q, value: value, u: u})
 		best = math.Max(best, u)
 		if papers {
-			doc := w.routeValue(r, chPapers, q, pOrigin, pMarket, penalty) - w.p.People.PapersCost*q
-			ud := (phiImm*doc)/(q*pMarket) + (1-phiImm)*u
-			w.alts = append(w.alts, alt{route: r, papers: true, q: q, value: q * pMarket, u: ud})
+			doc := w.routeValue(r, w.surv[1][r.node], w.bribes[1][r.node], value, q*pOrigin, penalty) - w.p.People.PapersCost*q
+			ud := phiImm*doc/value + (1-phiImm)*u
+			w.alts = append(w.alts, alt{route: ri, papers: true, q: q, value: value, u: ud})
 			best = math.Max(best, ud)
 		}
 	}
@@ -143,7 +159,12 @@ func (w *World) buildAlts(g int32, p int) bool {
 	w.outside = math.Exp(-best / tau)
 	cum := w.outside
 	for i := range w.alts {
-		cum += math.Exp((w.alts[i].u - best) / tau)
+		// Alternatives e^36 times less likely than the best are never
+		// taken in practice (one in 4e15); skipping their exponential
+		// saves a third of the month.
+		if d := (w.alts[i].u - best) / tau; d > -36 {
+			cum += math.Exp(d)
+		}
 		w.alts[i].w = cum
 	}
 	return true

@@ -104,7 +104,8 @@ func (w *World) ship(g int32, p int, a *alt, q, price float64) {
 	}
 	cost := q * price
 	t := &w.p.Transport
-	transport := t.CostKm*a.route.km + t.CostDay*a.route.days
+	r := &w.m.net.all[a.route]
+	transport := t.CostKm*r.km + t.CostDay*r.days
 	o.cash -= cost + transport
 	o.spent += cost + transport
 	w.Ledger.Out += cost + transport
@@ -147,7 +148,7 @@ func (w *World) advance() {
 
 // move returns true when the shipment's journey ended this month.
 func (w *World) move(s *shipment) bool {
-	r := s.route
+	r := &w.m.net.all[s.route]
 	horizon := float64(s.age+1) * daysPerMonth
 	for int(s.seg) < len(r.edges) && r.start[s.seg] < horizon {
 		if !w.cross(s, r.edges[s.seg]) {
@@ -283,7 +284,7 @@ func (w *World) deliver(s *shipment) {
 	if o != nil {
 		o.busy--
 	}
-	market := s.route.market
+	market := w.m.net.all[s.route].market
 	if s.product == drugs {
 		w.rec[DrugsMovedKg] += s.qty
 		if w.p.Mechanisms.Stash && market == w.m.net.stash {

@@ -72,7 +72,7 @@ type shipment struct {
 	channel int8
 	seg     int16 // next segment to cross
 	age     int16 // months on the road
-	route   *route
+	route   int32 // index in network.all
 	qty     float64
 	value   float64 // market value of the cargo
 	cost    float64 // purchase cost of the cargo
@@ -139,8 +139,10 @@ type World struct {
 	trainingStock float64
 
 	// Scratch, reused every month.
-	rho      [][nChan]float64
-	phi      []float64
+	pass     [][nChan]float64 // believed chance of passing a segment
+	paid     [][nChan]float64 // believed chance of paying a bribe on it
+	surv     [2][]float64     // per trie node, by walk: undocumented, papers
+	bribes   [2][]float64
 	alts     []alt
 	outside  float64      // weight of staying home among w.alts
 	vehicles [2][]float64 // per node
@@ -184,8 +186,8 @@ func (m *Model) NewWorld() *World {
 		exposure:  make([]float64, nOrg*len(sc.Elites)),
 		pDet:      make([][nChan]float64, nEdge),
 		seg:       make([]SegmentStats, 2*nEdge),
-		rho:       make([][nChan]float64, nEdge),
-		phi:       make([]float64, nEdge),
+		pass:      make([][nChan]float64, nEdge),
+		paid:      make([][nChan]float64, nEdge),
 		perm:      make([]int32, nOff),
 		taken:     make([]bool, nOff),
 		order:     make([]int32, 0, len(m.posts)),
@@ -194,6 +196,8 @@ func (m *Model) NewWorld() *World {
 	}
 	for p := 0; p < 2; p++ {
 		w.vehicles[p] = make([]float64, len(sc.Nodes))
+		w.surv[p] = make([]float64, m.net.maxTrie)
+		w.bribes[p] = make([]float64, m.net.maxTrie)
 	}
 	return w
 }
