@@ -71,7 +71,7 @@ func (t *trie) add(es []int32) int32 {
 
 // route is a candidate path from an origin to a market.
 type route struct {
-	node    int32 // where the route ends in its origin's trie
+	node    int32   // where the route ends in its origin's trie
 	edges   []int32 // segments in order
 	start   []float64
 	market  int32
