@@ -93,3 +93,21 @@ func TestResetIsComplete(t *testing.T) {
 		t.Fatal("replicates 0 and 2 are identical")
 	}
 }
+
+// Every metric is documented in docs/outputs.md, with its kind.
+func TestOutputsDocumented(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "outputs.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for m := Metric(0); m < NumMetrics; m++ {
+		kind := "flow"
+		if m.Info().Stock {
+			kind = "stock"
+		}
+		row := "| `" + m.String() + "` | " + kind + " |"
+		if !bytes.Contains(doc, []byte(row)) {
+			t.Errorf("docs/outputs.md has no row starting %q", row)
+		}
+	}
+}
