@@ -21,7 +21,8 @@
 // that a file is lossless and its bytes depend only on the values. Rows go
 // by replicate, then time. Summary gives, per year and metric, the mean
 // and the 90% interval across replicates, with the quantile definition
-// documented at Quantile.
+// documented at Quantile. The observed figures a run is compared with
+// are read by package sim/observed.
 //
 // The package reads no clock and no flags: timing and the choice of what
 // to run belong to the caller (cmd/krysha). It never changes the engine's

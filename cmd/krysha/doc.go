@@ -1,0 +1,90 @@
+// Krysha simulates drug and human trafficking through Kazakhstan, and the
+// law enforcement that tries to stop it, as an agent-based model: smuggling
+// organizations route shipments over a road, rail and mountain network;
+// border guards, police, prosecutors and judges detect, take bribes,
+// investigate and convict; elites sell protection ("krysha", the roof).
+//
+// Usage:
+//
+//	krysha COMMAND [flags] [arguments]
+//
+// The commands are:
+//
+//	run       run a scenario's replicates; write CSV files, a manifest and a chart
+//	validate  check scenario files without running them
+//	version   print krysha's version
+//	help      show the commands, or the flags and use of one
+//
+// 'krysha help COMMAND' or 'krysha COMMAND -h' shows a command's flags.
+//
+// # Run
+//
+//	krysha run [flags] [SCENARIO.toml]
+//
+// Run runs the replicates of a scenario: without a file, the embedded
+// default (kazakhstan.toml, Kazakhstan and its neighbours 1995-2015, with
+// its observed data). A replicate is one stochastic run; replicate r of
+// seed S is a pure function of the scenario, S and r, so results are
+// byte-identical for any number of workers, and row r of any run with seed
+// S is reproduced by 'krysha run -seed S'. The flags are:
+//
+//	-out DIR         write the results to DIR (default out/NAME, NAME the scenario's name)
+//	-replicates N    run N replicates (default the scenario's replicates)
+//	-seed S          base the random streams on S (default the scenario's seed)
+//	-workers N       run N replicates at a time (default one per CPU)
+//	-set path=value  override a scenario value by its dotted TOML path; repeatable
+//	-quiet           print no progress on stderr
+//
+// Run prints a table to standard output: per year, the mean and the 90%
+// interval (5th to 95th percentile, by the definition of R's and NumPy's
+// default quantile) across replicates of human-trafficking investigations,
+// prosecutions and convictions and of victims identified. It writes to DIR:
+//
+//	yearly.csv        replicate,seed,year, then every metric, one row a replicate and year
+//	monthly.csv       replicate,seed,year,month, then every metric
+//	manifest.json     scenario name, file and SHA-256 (of its text and the -set
+//	                  overrides), the overrides, seed, replicates, krysha and Go
+//	                  versions, workers, start and end time and seconds taken
+//	prosecutions.png  investigations, prosecutions and convictions per year,
+//	                  mean line and 90% band each, with the observed convictions
+//	                  of the US Trafficking in Persons reports
+//
+// Flows (shipments, cases, convictions) are summed over the months of a
+// year; stocks (backlog, organizations, corrupt shares) are taken at its
+// last month. Numbers are written in the shortest form that reads back
+// exactly. Each file appears whole or not at all: an interrupted run leaves
+// no truncated file behind.
+//
+// For example, to compare the default with a doubled enforcement budget:
+//
+//	krysha run -out out/baseline
+//	krysha run -replicates 50 -set enforcement.budget_scale=2 -out out/budget2
+//
+// A scenario's observed data (its observed key, a CSV file relative to the
+// scenario file) has the columns series,year,value,unit,quality,source;
+// see scenarios/data/README.md.
+//
+// # Validate
+//
+//	krysha validate [SCENARIO.toml...]
+//
+// Validate checks each file as run would before running it, and prints
+// "FILE: ok" or every problem found. Without a file it checks the embedded
+// default.
+//
+// # Errors and exit status
+//
+// A scenario, override or data file that cannot be used is reported with
+// every problem at once, one a line, as
+//
+//	FILE:LINE: key: message
+//
+// (overrides as "-set: key: message"), and nothing is written: no output
+// directory is created before all input has been checked. A bad flag is
+// reported on one line followed by the command's usage.
+//
+// The exit status is 0 on success, 1 when a run fails (an output directory
+// that cannot be written, a full disk), 2 for a bad command line or invalid
+// input, and 130 or 143 when interrupted by SIGINT or SIGTERM. A second
+// interrupt stops krysha at once.
+package main

@@ -1,0 +1,195 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/krysha/krysha/internal/fsx"
+	"github.com/krysha/krysha/internal/version"
+	"github.com/krysha/krysha/sim/experiment"
+	"github.com/krysha/krysha/sim/scenario"
+)
+
+func init() {
+	register(&command{
+		name:    "run",
+		args:    "[flags] [SCENARIO.toml]",
+		summary: "run a scenario's replicates; write CSV files, a manifest and a chart",
+		doc: `
+Run runs the replicates of a scenario (by default the embedded Kazakhstan
+scenario, 1995-2015), prints per year the mean and the 90% interval across
+replicates of investigations, prosecutions, convictions and identified
+victims, and writes to the output directory:
+
+	yearly.csv        replicate,seed,year and every metric, one row a replicate-year
+	monthly.csv       replicate,seed,year,month and every metric
+	manifest.json     scenario, its SHA-256, overrides, seed, versions, timing
+	prosecutions.png  investigations, prosecutions and convictions per year:
+	                  mean and 90% band, with the observed convictions
+
+Replicate r of seed S is the same run whatever the number of workers:
+row r of the files is reproduced by 'krysha run -seed S'. Nothing is
+written unless the scenario, the overrides and the observed data are valid.`,
+		example: "krysha run -replicates 50 -set enforcement.budget_scale=2 -out out/budget2",
+		setup:   setupRun,
+	})
+}
+
+type runFlags struct {
+	out        string
+	replicates int
+	seed       uint64
+	workers    int
+	sets       stringList
+	quiet      bool
+}
+
+func setupRun(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+	f := new(runFlags)
+	fs.StringVar(&f.out, "out", "", "write the results to `DIR` (default out/NAME, NAME the scenario's name)")
+	fs.IntVar(&f.replicates, "replicates", 0, "run `N` replicates (default the scenario's replicates)")
+	fs.Uint64Var(&f.seed, "seed", 0, "base the random streams on seed `S` (default the scenario's seed)")
+	fs.IntVar(&f.workers, "workers", 0, "run `N` replicates at a time (default one per CPU); the results do not depend on it")
+	fs.Var(&f.sets, "set", "override the scenario: `path=value`, a dotted key and a TOML value (repeatable), e.g. -set bribe.same_clan=0")
+	fs.BoolVar(&f.quiet, "quiet", false, "print no progress on stderr")
+	return func(ctx context.Context, e *env, args []string) error {
+		given := map[string]bool{}
+		fs.Visit(func(fl *flag.Flag) { given[fl.Name] = true })
+		return runRun(ctx, e, f, given, args)
+	}
+}
+
+func runRun(ctx context.Context, e *env, f *runFlags, given map[string]bool, args []string) error {
+	if len(args) > 1 {
+		return e.usagef("one scenario file at most, got %d: %s", len(args), strings.Join(args, " "))
+	}
+	if given["replicates"] && (f.replicates < 1 || f.replicates > scenario.MaxReplicates) {
+		return e.usagef("-replicates must be in 1..%d, is %d", scenario.MaxReplicates, f.replicates)
+	}
+	if given["workers"] && f.workers < 1 {
+		return e.usagef("-workers must be at least 1, is %d", f.workers)
+	}
+	file := ""
+	if len(args) == 1 {
+		file = args[0]
+	}
+	sf, err := openScenario(file)
+	if err != nil {
+		return err
+	}
+	st, err := sf.load(f.sets)
+	if err != nil {
+		return err
+	}
+	sc := st.src.Scenario
+	seed, reps, workers := sc.Seed, sc.Replicates, runtime.NumCPU()
+	if given["seed"] {
+		seed = f.seed
+	}
+	if given["replicates"] {
+		reps = f.replicates
+	}
+	if given["workers"] {
+		workers = f.workers
+	}
+	workers = max(1, min(workers, reps))
+	dir := f.out
+	if dir == "" {
+		dir = filepath.Join("out", sc.Name)
+	}
+
+	// Everything is valid: from here on, failures are the machine's.
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return fmt.Errorf("creating the output directory: %w", err)
+	}
+	// The manifest is written last and marks the directory complete: a
+	// previous run's must not vouch for files being replaced.
+	manPath := filepath.Join(dir, experiment.ManifestFile)
+	if err := os.Remove(manPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	start := time.Now()
+	prog := newProgress(e.stderr, f.quiet, reps)
+	sum, err := writeRuns(ctx, dir, st, seed, reps, workers, prog.step)
+	prog.clear()
+	if err != nil {
+		if ctx.Err() != nil {
+			return context.Cause(ctx)
+		}
+		return err
+	}
+	s := sum.Summary()
+	if err := saveChart(filepath.Join(dir, chartFile), sc.Name, s, st.observed); err != nil {
+		return err
+	}
+	end := time.Now()
+	man := &experiment.Manifest{
+		Command:        "run",
+		Scenario:       sc.Name,
+		ScenarioFile:   sf.name,
+		ScenarioSHA256: st.src.Hash(),
+		Sets:           f.sets,
+		Seed:           seed,
+		Replicates:     reps,
+		Version:        version.String(),
+		GoVersion:      runtime.Version(),
+		Workers:        workers,
+		Files:          []string{experiment.YearlyFile, experiment.MonthlyFile, chartFile},
+	}
+	man.SetTimes(start, end)
+	if err := man.WriteFile(manPath); err != nil {
+		return err
+	}
+	if err := printTable(e.stdout, sc.Name, seed, s); err != nil {
+		return err
+	}
+	prog.done(end.Sub(start), workers, dir)
+	return nil
+}
+
+// writeRuns runs the replicates and streams them to yearly.csv and
+// monthly.csv in dir, returning their summary. Each file is written to
+// a temporary name and renamed when complete, so an interrupted or
+// failed run leaves none under its final name.
+func writeRuns(ctx context.Context, dir string, st *study, seed uint64, reps, workers int, step func()) (*experiment.Summarizer, error) {
+	sum := new(experiment.Summarizer)
+	mpath, ypath := filepath.Join(dir, experiment.MonthlyFile), filepath.Join(dir, experiment.YearlyFile)
+	err := fsx.WriteFile(mpath, func(mw io.Writer) error {
+		return fsx.WriteFile(ypath, func(yw io.Writer) error {
+			monthly, yearly := experiment.NewMonthlyWriter(mw), experiment.NewYearlyWriter(yw)
+			return experiment.Replicates(ctx, st.model, seed, experiment.Indices(reps), workers,
+				func(r experiment.Run) error {
+					years := r.Yearly()
+					sum.Add(r.Start.Year(), years)
+					step()
+					if err := monthly.WriteRun(r.Rep, r.Seed, r.Start, r.Months); err != nil {
+						return fmt.Errorf("writing %s: %w", mpath, err)
+					}
+					if err := yearly.WriteRun(r.Rep, r.Seed, r.Start, years); err != nil {
+						return fmt.Errorf("writing %s: %w", ypath, err)
+					}
+					return nil
+				})
+		})
+	})
+	return sum, err
+}
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (s *stringList) String() string { return strings.Join(*s, " ") }
+
+func (s *stringList) Set(v string) error {
+	*s = append(*s, v)
+	return nil
+}
