@@ -40,8 +40,15 @@ func (w *World) updateEnforcement() {
 		w.finHazard = p.Facilitators.Kappa * (1 - math.Exp(-spend(e.ShareFinancial)/p.Facilitators.Scale))
 	}
 
-	// Investigators work trafficking and drug cases in the set shares.
-	cases := spend(e.ShareInvestigation) / p.Investigation.InvestigatorCost * p.Investigation.CasesPerInvestigator
+	// Investigators in post move towards those the budget pays for, and
+	// work trafficking and drug cases in the set shares.
+	target := spend(e.ShareInvestigation) / p.Investigation.InvestigatorCost
+	if w.t == 0 {
+		w.investigators = target
+	} else {
+		w.investigators += (target - w.investigators) * p.Investigation.Hiring
+	}
+	cases := w.investigators * p.Investigation.CasesPerInvestigator
 	w.capacity[people] = cases * e.TraffickingShare
 	w.capacity[drugs] = cases * (1 - e.TraffickingShare)
 

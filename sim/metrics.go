@@ -22,6 +22,7 @@ const (
 	PeopleIntercepted
 	Arrests
 	CasesOpened
+	MigrationOffences
 	DrugCasesOpened
 	Investigations
 	Prosecutions
@@ -90,6 +91,7 @@ var metricInfo = [NumMetrics]MetricInfo{
 	PeopleIntercepted:       {"people_intercepted", false, "persons in intercepted shipments"},
 	Arrests:                 {"arrests", false, "organization members arrested"},
 	CasesOpened:             {"cases_opened", false, "human-trafficking cases opened (registered crimes)"},
+	MigrationOffences:       {"migration_offences", false, "intercepted people shipments handled as migration offences, not registered as trafficking (see enforcement.legislation)"},
 	DrugCasesOpened:         {"drug_cases_opened", false, "drug-trafficking cases opened"},
 	Investigations:          {"investigations", false, "human-trafficking investigations completed"},
 	Prosecutions:            {"prosecutions", false, "human-trafficking cases sent to trial"},

@@ -268,6 +268,13 @@ func (w *World) intercept(s *shipment, id int32) {
 		}
 		w.arrest(o)
 	}
+	// The law decides whether people found on the road are a trafficking
+	// case or a migration offence: registered with probability
+	// min(1, enforcement.legislation).
+	if s.product == people && !w.r.bernoulli(w.p.Enforcement.Legislation) {
+		w.rec[MigrationOffences]++
+		return
+	}
 	w.openCase(s.org, s.gen, int(s.product), testimony)
 }
 

@@ -136,6 +136,7 @@ type World struct {
 	training      float64
 	coordination  float64
 	capacity      [2]float64
+	investigators float64
 	trainingStock float64
 
 	// Scratch, reused every month.

@@ -71,7 +71,7 @@ func DefaultParams() Params {
 			ShareFinancial: 0.05, TraffickingShare: 0.3,
 		},
 		Investigation: Investigation{
-			InvestigatorCost: 1500, CasesPerInvestigator: 0.1, CaseLimit: 24,
+			InvestigatorCost: 1500, CasesPerInvestigator: 0.1, Hiring: 0.1, CaseLimit: 24,
 			Threshold: 0.4, Evidence: BetaDist{3, 3},
 		},
 		Trial: Trial{

@@ -300,8 +300,11 @@ func (o *Officials) Roles() []*Role {
 type Enforcement struct {
 	Budget      float64 `toml:"budget"`       // USD a year
 	BudgetScale float64 `toml:"budget_scale"` // multiplier, ≥ 0
-	// Legislation in [0, 2] gates what can be prosecuted as trafficking:
-	// a case is prosecuted only if evidence × Legislation ≥ threshold.
+	// Legislation in [0, 2] is how far the law covers trafficking: an
+	// intercepted people shipment is registered as a trafficking case with
+	// probability min(1, Legislation) (otherwise it is a migration
+	// offence), and a case is prosecuted only if evidence × Legislation ≥
+	// investigation.threshold.
 	Legislation float64 `toml:"legislation"`
 	// DrugLegislation does the same for drug cases.
 	DrugLegislation float64 `toml:"drug_legislation"`
@@ -324,6 +327,10 @@ type Investigation struct {
 	InvestigatorCost float64 `toml:"investigator_cost"`
 	// CasesPerInvestigator completed per investigator-month.
 	CasesPerInvestigator float64 `toml:"cases_per_investigator"`
+	// Hiring in (0, 1] is the share of the gap between the investigators
+	// the budget pays for and those in post that is closed each month:
+	// investigators are recruited and trained over months, not overnight.
+	Hiring float64 `toml:"hiring"`
 	// CaseLimit months after which a waiting case is dropped.
 	CaseLimit int `toml:"case_limit"`
 	// Threshold in [0, 2] of evidence × legislation to prosecute.

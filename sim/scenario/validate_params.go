@@ -123,6 +123,7 @@ func validateParams(c *checker, prefix string, p *Params) {
 	iv := &p.Investigation
 	c.positive(k("investigation.investigator_cost"), iv.InvestigatorCost)
 	c.in(k("investigation.cases_per_investigator"), iv.CasesPerInvestigator, 0, 1000)
+	c.in(k("investigation.hiring"), iv.Hiring, 1e-6, 1)
 	c.intIn(k("investigation.case_limit"), iv.CaseLimit, 1, MaxMonths)
 	c.in(k("investigation.threshold"), iv.Threshold, 0, 2)
 	c.beta(k("investigation.evidence"), iv.Evidence)
