@@ -38,8 +38,10 @@ func TestRouteSharesFollowLogit(t *testing.T) {
 		m := mustModel(t, sc)
 		w := m.NewWorld()
 		w.Reset(3, 0)
-		w.loadBeliefs(0)
-		w.buildAlts(0, drugs)
+		w.updateEnforcement()
+		w.updateLoads()
+		w.updatePriors()
+		w.evaluateAlts(0, drugs)
 		var via [2]float64 // expected weight via x, via y
 		var total float64
 		for _, a := range w.alts {
@@ -239,11 +241,13 @@ func TestDiversificationNeedsScopeDiscount(t *testing.T) {
 	probe := build(0)
 	w := probe.NewWorld()
 	w.Reset(1, 0)
-	w.loadBeliefs(0)
-	w.buildAlts(0, people)
+	w.updateEnforcement()
+	w.updateLoads()
+	w.updatePriors()
+	w.evaluateAlts(0, people)
 	best := 0.0
 	for _, a := range w.alts {
-		best = math.Max(best, a.u*a.value)
+		best = math.Max(best, a.u*w.loads[a.route].value)
 	}
 	sc := probe.sc
 	cost := 2 * sc.People.Horizon * float64(sc.Orgs[0].Vehicles) * best

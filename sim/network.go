@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math"
+	"slices"
 
 	"gonum.org/v1/gonum/graph/path"
 	"gonum.org/v1/gonum/graph/simple"
@@ -46,6 +47,7 @@ type edge struct {
 type trie struct {
 	parent []int32
 	edge   []int32
+	edges  []int32 // the distinct segments, ascending
 }
 
 // add inserts the segment sequence es and returns the node where it ends.
@@ -65,6 +67,9 @@ func (t *trie) add(es []int32) int32 {
 			next = int32(len(t.parent) - 1)
 		}
 		node = next
+		if i, ok := slices.BinarySearch(t.edges, e); !ok {
+			t.edges = slices.Insert(t.edges, i, e)
+		}
 	}
 	return node
 }
@@ -76,9 +81,11 @@ type route struct {
 	start   []float64
 	market  int32
 	product int8
-	km      float64
-	days    float64
-	fuel    bool // uses a fuel-smuggling corridor: larger cargo
+	// originPrice is what a unit costs at the route's origin.
+	originPrice float64
+	km          float64
+	days        float64
+	fuel        bool // uses a fuel-smuggling corridor: larger cargo
 }
 
 // network is the compiled graph and its candidate paths, built once per
@@ -167,7 +174,7 @@ func buildNetwork(sc *scenario.Scenario, postOf func(e int) int32) *network {
 					if len(ns)-1 > sc.Routes.MaxHops {
 						continue
 					}
-					r := route{market: int32(j), product: int8(p)}
+					r := route{market: int32(j), product: int8(p), originPrice: priceOf(n, p)}
 					for k := 1; k < len(ns); k++ {
 						ei := byEnds[[2]int32{int32(ns[k-1].ID()), int32(ns[k].ID())}]
 						e := &nw.edges[ei]

@@ -28,6 +28,7 @@ func (w *World) appoint(id int32, captured bool) {
 	o := &w.officials[id]
 	po := &w.m.posts[o.post]
 	o.lastBribe = never
+	o.listed = false
 	rp := roleParams(&w.p, int(o.role))
 	o.integrity = w.r.beta(rp.Integrity.Alpha, rp.Integrity.Beta)
 	o.clan = w.drawClan(int(po.dist))
@@ -112,6 +113,10 @@ func (w *World) pay(id, g int32, b float64) {
 	w.rec[BribesAccepted]++
 	w.rec[BribesUSD] += b
 	o.lastBribe = int32(w.t)
+	if !o.listed {
+		o.listed = true
+		w.corrupt = append(w.corrupt, id)
+	}
 	w.posts[o.post].income += b
 	kept := b
 	if o.patron >= 0 {
@@ -127,7 +132,9 @@ func (w *World) pay(id, g int32, b float64) {
 }
 
 // officialsMonth counts the corrupt, lets audits dismiss some of them and
-// sets each post's corrupt share for next month's contagion.
+// sets each post's corrupt share for next month's contagion. Only the
+// officials who took a bribe within bribe.corrupt_memory months are
+// visited: they are kept in w.corrupt, in the order they first took one.
 func (w *World) officialsMonth() {
 	for i := range w.posts {
 		w.posts[i].corrupt = 0
@@ -140,9 +147,11 @@ func (w *World) officialsMonth() {
 	if !w.p.Mechanisms.Patronage {
 		shield = 0
 	}
-	for id := range w.officials {
+	kept := w.corrupt[:0]
+	for _, id := range w.corrupt {
 		o := &w.officials[id]
 		if now-o.lastBribe >= memory {
+			o.listed = false
 			continue
 		}
 		if w.audit > 0 {
@@ -152,13 +161,15 @@ func (w *World) officialsMonth() {
 			}
 			if w.r.float() < pa {
 				w.rec[Dismissals]++
-				w.appoint(int32(id), true)
+				w.appoint(id, true)
 				continue
 			}
 		}
 		w.posts[o.post].corrupt++
 		corrupt[o.role]++
+		kept = append(kept, id)
 	}
+	w.corrupt = kept
 	for i := range w.posts {
 		w.posts[i].peer = float64(w.posts[i].corrupt) / float64(w.m.posts[i].n)
 	}

@@ -145,13 +145,12 @@ func (w *World) considerPeople(g int32) {
 	if o.cash < cost {
 		return
 	}
-	w.loadBeliefs(g)
-	if !w.buildAlts(g, people) {
+	if !w.evaluateAlts(g, people) {
 		return
 	}
 	best := 0.0
 	for i := range w.alts {
-		best = math.Max(best, w.alts[i].u*w.alts[i].value)
+		best = math.Max(best, w.alts[i].u*w.loads[w.alts[i].route].value)
 	}
 	if pp.Horizon*o.idle*best > cost {
 		o.people = true

@@ -7,31 +7,65 @@ import "math"
 type alt struct {
 	route  int32 // index in network.all
 	papers bool
-	q      float64 // full load
-	value  float64 // market value of a full load
 	u      float64 // expected profit over the cargo's market value
 	w      float64 // cumulative choice weight
 }
 
+// load is what a full vehicle on a route carries and costs this month,
+// the same for every organization: computed once a month.
+type load struct {
+	q     float64 // units of a full load
+	value float64 // its market value
+	inv   float64 // 1 / value
+	// The margin of a load is S a - n_b offer_share - c (see margin), with
+	// a = 1 + loss / value and c = (fixed + loss) / value, where fixed is
+	// the purchase at the origin and transport and loss the penalty and
+	// vehicle lost if intercepted.
+	a, c float64
+}
+
+// updateLoads prices a full load on every route under this month's levers.
+func (w *World) updateLoads() {
+	t := &w.p.Transport
+	for i := range w.m.net.all {
+		r := &w.m.net.all[i]
+		p := int(r.product)
+		cargo, penalty := w.p.Drugs.Cargo, w.p.Drugs.Penalty
+		if p == people {
+			cargo, penalty = w.p.People.Cargo, w.p.People.Penalty
+		}
+		q := cargo
+		if r.fuel {
+			q *= t.FuelCapacity
+		}
+		value := q * w.marketPrice(r.market, p)
+		fixed := q*r.originPrice + t.CostKm*r.km + t.CostDay*r.days
+		loss := penalty + t.VehicleCost
+		w.loads[i] = load{
+			q:     q,
+			value: value,
+			inv:   1 / value,
+			a:     1 + loss/value,
+			c:     (fixed + loss) / value,
+		}
+	}
+}
+
 // decayBeliefs lets every organization forget: belief counts shrink by
 // routes.memory each month, so that old outcomes weigh less than new ones.
+// Counts are stored divided by the product F of the memories so far, so
+// that forgetting is one multiplication of F rather than of every count;
+// when F grows small the stored counts are rescaled.
 func (w *World) decayBeliefs() {
-	m := w.p.Routes.Memory
-	if m >= 1 {
-		return
-	}
-	stride := len(w.m.net.edges) * beliefStride
-	for g := range w.orgs {
-		if !w.orgs[g].alive {
-			continue
+	w.forget *= w.p.Routes.Memory
+	if w.forget < 1e-150 {
+		for i := range w.beliefs {
+			w.beliefs[i] *= w.forget
 		}
-		row := w.beliefs[g*stride : (g+1)*stride]
-		for i := range row {
-			row[i] *= m
+		for i := range w.public {
+			w.public[i] *= w.forget
 		}
-	}
-	for i := range w.public {
-		w.public[i] *= m
+		w.forget = 1
 	}
 }
 
@@ -42,79 +76,116 @@ func (w *World) learn(g int32, e int32, k int) {
 		return
 	}
 	i := int(e)*beliefStride + k
-	w.beliefs[int(g)*len(w.m.net.edges)*beliefStride+i]++
-	w.public[i]++
+	x := 1 / w.forget
+	w.beliefs[int(g)*len(w.m.net.edges)*beliefStride+i] += x
+	w.public[i] += x
 }
 
-// loadBeliefs fills, for org g, each segment's believed chance of passing
+// loadBeliefs fills, for org g and the segments its routes for product p
+// use, each segment's believed chance of passing
 // (w.pass = 1 - ρ(1 - φ)) and of paying a bribe (w.paid = ρ φ) by channel,
 // from the believed detection ρ and bribe acceptance φ: Beta posteriors
 // whose counts are the organization's own plus share_info of everyone
 // else's.
-func (w *World) loadBeliefs(g int32) {
+func (w *World) loadBeliefs(g int32, p int) {
+	o := &w.orgs[g]
+	if o.origin[p] < 0 {
+		return
+	}
 	rt := &w.p.Routes
 	s := rt.ShareInfo
+	f := w.forget
 	nEdge := len(w.m.net.edges)
 	own := w.beliefs[int(g)*nEdge*beliefStride : (int(g)+1)*nEdge*beliefStride]
 	bribery := w.p.Mechanisms.Bribery
-	for e := 0; e < nEdge; e++ {
-		o := own[e*beliefStride : (e+1)*beliefStride]
-		pub := w.public[e*beliefStride : (e+1)*beliefStride]
+	c0, c1 := chDrugs, chDrugs
+	if p == people {
+		c0, c1 = chPeople, chPapers
+	}
+	for _, e := range w.m.net.tries[p][o.origin[p]].edges {
+		o := own[int(e)*beliefStride : (int(e)+1)*beliefStride : (int(e)+1)*beliefStride]
+		pub := w.public[int(e)*beliefStride : (int(e)+1)*beliefStride : (int(e)+1)*beliefStride]
 		phi := 0.0
 		if bribery {
-			a := rt.PriorAccept.Alpha + o[accA] + s*(pub[accA]-o[accA])
-			b := rt.PriorAccept.Beta + o[accB] + s*(pub[accB]-o[accB])
+			a := rt.PriorAccept.Alpha + f*(o[accA]+s*(pub[accA]-o[accA]))
+			b := rt.PriorAccept.Beta + f*(o[accB]+s*(pub[accB]-o[accB]))
 			phi = a / (a + b)
 		}
-		for c := 0; c < nChan; c++ {
-			a := rt.PriorDetect.Alpha + o[2*c] + s*(pub[2*c]-o[2*c])
-			b := rt.PriorDetect.Beta + o[2*c+1] + s*(pub[2*c+1]-o[2*c+1])
+		for c := c0; c <= c1; c++ {
+			a := w.prior[c][0] + f*(o[2*c]+s*(pub[2*c]-o[2*c]))
+			b := w.prior[c][1] + f*(o[2*c+1]+s*(pub[2*c+1]-o[2*c+1]))
 			rho := a / (a + b)
-			w.pass[e][c] = 1 - rho*(1-phi)
-			w.paid[e][c] = rho * phi
+			w.pass[c][e] = 1 - rho*(1-phi)
+			w.paid[c][e] = rho * phi
 		}
 	}
 }
 
-// walk fills w.surv and w.bribes for every node of trie t under the beliefs
-// loaded for an organization, for channel c: the believed chance of
-// reaching the end of the node's prefix and the expected number of bribes
-// paid on the way,
+// updatePriors sets each channel's prior on detection. The scenario's prior
+// describes a shipment of hiding factor 1; organizations know how much each
+// channel hides, so channel c starts from the mean 1 - (1 - m)^hide_c with
+// the same strength.
+func (w *World) updatePriors() {
+	n := w.p.Routes.PriorDetect.Alpha + w.p.Routes.PriorDetect.Beta
+	m := w.p.Routes.PriorDetect.Alpha / n
+	hide := [nChan]float64{w.p.Detection.HideDrugs, w.p.Detection.HidePeople, w.p.Detection.HidePapers}
+	for c := 0; c < nChan; c++ {
+		mc := 1 - math.Pow(1-m, hide[c])
+		w.prior[c] = [2]float64{n * mc, n * (1 - mc)}
+	}
+}
+
+// walk fills, for every node of trie t under the beliefs loaded for an
+// organization, the believed chance of reaching the end of the node's
+// prefix and the expected number of bribes paid on the way, for channel c
+// (into surv[0], bribes[0]) and, if both, for the papers channel too
+// (surv[1], bribes[1]):
 //
 //	surv = Π_e (1 - ρ_e (1 - φ_e)),  bribes = Σ_e S_e ρ_e φ_e,
 //
 // where S_e is the chance of reaching segment e.
-func (w *World) walk(t *trie, c int, surv, bribes []float64) {
+func (w *World) walk(t *trie, c int, both bool) {
+	walk1(t, w.pass[c], w.paid[c], w.surv[0], w.bribes[0])
+	if both {
+		walk1(t, w.pass[chPapers], w.paid[chPapers], w.surv[1], w.bribes[1])
+	}
+}
+
+func walk1(t *trie, pass, paid, surv, bribes []float64) {
+	surv = surv[:len(t.edge)]
+	bribes = bribes[:len(t.edge)]
 	for i, e := range t.edge {
 		s, b := 1.0, 0.0
 		if pa := t.parent[i]; pa >= 0 {
 			s, b = surv[pa], bribes[pa]
 		}
-		bribes[i] = b + s*w.paid[e][c]
-		surv[i] = s * w.pass[e][c]
+		bribes[i] = b + s*paid[e]
+		surv[i] = s * pass[e]
 	}
 }
 
-// routeValue is the expected profit U of a full load q worth value at the
-// market, bought for cost, on route r:
+// margin is the expected profit U of a full load on a route over its
+// market value, given the believed chance S of arriving and the expected
+// number of bribes n_b paid on the way:
 //
-//	U = S value - cost - transport - bribes × B - (1 - S)(penalty + vehicle)
+//	U = S value - purchase - transport - n_b B - (1 - S)(penalty + vehicle)
 //
-// with S and bribes from walk and B the bribe offered at a detection.
-func (w *World) routeValue(r *route, surv, bribes, value, cost, penalty float64) float64 {
-	t := &w.p.Transport
-	transport := t.CostKm*r.km + t.CostDay*r.days
-	return surv*value - cost - transport - bribes*w.p.Bribe.OfferShare*value - (1-surv)*(penalty+t.VehicleCost)
+// with B = bribe.offer_share × value, the bribe offered at a detection. As
+// a margin this is S a - n_b bribe.offer_share - c, with a and c of the
+// load (see updateLoads).
+func (w *World) margin(l *load, surv, bribes float64) float64 {
+	return surv*l.a - bribes*w.p.Bribe.OfferShare - l.c
 }
 
-// buildAlts fills w.alts with the routes open to org g for product p and
-// their choice weights; it returns false if there is none. The weights are
-// a multinomial logit with temperature routes.tau over u = U / (q p_m),
-// against an outside option (stay home) of value 0. For people, each
-// route is offered with and without travel documents: with them, the
-// shipment travels on the papers channel if an immigration official takes
-// the bribe (believed chance φ_imm) and undocumented otherwise.
-func (w *World) buildAlts(g int32, p int) bool {
+// evaluateAlts fills w.alts with the routes open to org g for product p and
+// their values u = U / value, and w.best with the largest (at least 0, the
+// outside option of staying home); it returns false if there is no route.
+// weighAlts then turns them into the weights of a multinomial logit with
+// temperature routes.tau. For people, a route
+// travels with papers when that is worth more: the shipment goes on the
+// papers channel if an immigration official sells them (believed chance
+// φ_imm, for people.papers_cost a person) and undocumented otherwise.
+func (w *World) evaluateAlts(g int32, p int) bool {
 	o := &w.orgs[g]
 	origin := o.origin[p]
 	w.alts = w.alts[:0]
@@ -125,49 +196,51 @@ func (w *World) buildAlts(g int32, p int) bool {
 	if len(routes) == 0 {
 		return false
 	}
-	t := &w.m.net.tries[p][origin]
-	pOrigin := priceOf(&w.m.sc.Nodes[origin], p)
-	cargo, penalty, ch := w.p.Drugs.Cargo, w.p.Drugs.Penalty, chDrugs
+	ch := chDrugs
 	if p == people {
-		cargo, penalty, ch = w.p.People.Cargo, w.p.People.Penalty, chPeople
+		ch = chPeople
 	}
 	papers := p == people && w.p.Mechanisms.Papers && w.m.pool[roleImmigration] >= 0
 	phiImm := o.immA / (o.immA + o.immB)
-	w.walk(t, ch, w.surv[0], w.bribes[0])
-	if papers {
-		w.walk(t, chPapers, w.surv[1], w.bribes[1])
-	}
+	w.loadBeliefs(g, p)
+	w.walk(&w.m.net.tries[p][origin], ch, papers)
 	best := 0.0 // the outside option
 	for _, ri := range routes {
 		r := &w.m.net.all[ri]
-		q := cargo
-		if r.fuel {
-			q *= w.p.Transport.FuelCapacity
-		}
-		value := q * w.marketPrice(r.market, p)
-		u := w.routeValue(r, w.surv[0][r.node], w.bribes[0][r.node], value, q*pOrigin, penalty) / value
-		w.alts = append(w.alts, alt{route: ri, q: q, value: value, u: u})
-		best = math.Max(best, u)
+		l := &w.loads[ri]
+		u := w.margin(l, w.surv[0][r.node], w.bribes[0][r.node])
+		doc := false
 		if papers {
-			doc := w.routeValue(r, w.surv[1][r.node], w.bribes[1][r.node], value, q*pOrigin, penalty) - w.p.People.PapersCost*q
-			ud := phiImm*doc/value + (1-phiImm)*u
-			w.alts = append(w.alts, alt{route: ri, papers: true, q: q, value: value, u: ud})
-			best = math.Max(best, ud)
+			v := w.margin(l, w.surv[1][r.node], w.bribes[1][r.node]) - w.p.People.PapersCost*l.q*l.inv
+			if ud := phiImm*v + (1-phiImm)*u; ud > u {
+				u, doc = ud, true
+			}
+		}
+		w.alts = append(w.alts, alt{route: ri, papers: doc, u: u})
+		if u > best {
+			best = u
 		}
 	}
+	w.best = best
+	return true
+}
+
+// weighAlts sets the cumulative logit weights of the alternatives that
+// evaluateAlts left in w.alts.
+func (w *World) weighAlts() {
+	best := w.best
 	tau := w.p.Routes.Tau
 	w.outside = math.Exp(-best / tau)
 	cum := w.outside
 	for i := range w.alts {
 		// Alternatives e^36 times less likely than the best are never
 		// taken in practice (one in 4e15); skipping their exponential
-		// saves a third of the month.
+		// saves time.
 		if d := (w.alts[i].u - best) / tau; d > -36 {
 			cum += math.Exp(d)
 		}
 		w.alts[i].w = cum
 	}
-	return true
 }
 
 // pickAlt samples an alternative from w.alts by its weight; -1 is the

@@ -5,7 +5,7 @@ import "math"
 // launch loads each organization's free vehicles. An organization's share
 // of an origin's monthly supply is its share of the vehicles sourcing
 // there; each vehicle takes a route (or stays home) by the logit of
-// buildAlts, drugs first, then people with the vehicles left.
+// evaluateAlts and weighAlts, drugs first, then people with the vehicles left.
 func (w *World) launch() {
 	for p := 0; p < 2; p++ {
 		clear(w.vehicles[p])
@@ -29,7 +29,6 @@ func (w *World) launch() {
 		}
 		g := int32(i)
 		avail := o.vehicles - o.busy
-		loaded := false
 		for p := 0; p < 2 && avail > 0; p++ {
 			if !o.has(p) || o.origin[p] < 0 {
 				continue
@@ -39,13 +38,10 @@ func (w *World) launch() {
 			if allot < 1 {
 				continue
 			}
-			if !loaded {
-				w.loadBeliefs(g)
-				loaded = true
-			}
-			if !w.buildAlts(g, p) {
+			if !w.evaluateAlts(g, p) {
 				continue
 			}
+			w.weighAlts()
 			price := priceOf(node, p)
 			for avail > 0 && allot >= 1 {
 				k := w.pickAlt()
@@ -53,7 +49,7 @@ func (w *World) launch() {
 					break
 				}
 				a := &w.alts[k]
-				q := math.Min(a.q, allot)
+				q := math.Min(w.loads[a.route].q, allot)
 				if price > 0 && q*price > o.cash {
 					q = o.cash / price
 				}
@@ -119,7 +115,7 @@ func (w *World) ship(g int32, p int, a *alt, q, price float64) {
 	}
 	w.ships = append(w.ships, shipment{
 		org: g, gen: o.gen, product: int8(p), channel: ch, route: a.route,
-		qty: q, value: a.value * q / a.q, cost: cost,
+		qty: q, value: w.loads[a.route].value * q / w.loads[a.route].q, cost: cost,
 	})
 }
 

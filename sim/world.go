@@ -19,6 +19,7 @@ type official struct {
 	post      int32
 	slot      int32
 	lastBribe int32 // month index of the last accepted bribe
+	listed    bool  // in World.corrupt
 	integrity float64
 }
 
@@ -110,12 +111,14 @@ type World struct {
 	t int // months stepped
 
 	officials []official
+	corrupt   []int32 // officials who took a bribe within corrupt_memory
 	slots     []int32 // official in each slot
 	posts     []postState
 	elites    []elite
 	dominant  int32
 	orgs      []org
-	beliefs   []float64 // per org and segment: beliefStride numbers
+	beliefs   []float64 // per org and segment: beliefStride numbers, divided by forget
+	forget    float64   // product of routes.memory over the months so far
 	public    []float64 // per segment, outcomes of all organizations
 	exposure  []float64 // per org and elite: costs met at the elite's clients' posts
 	ships     []shipment
@@ -140,12 +143,15 @@ type World struct {
 	trainingStock float64
 
 	// Scratch, reused every month.
-	pass     [][nChan]float64 // believed chance of passing a segment
-	paid     [][nChan]float64 // believed chance of paying a bribe on it
-	surv     [2][]float64     // per trie node, by walk: undocumented, papers
+	prior    [nChan][2]float64 // Beta prior on detection per channel
+	pass     [nChan][]float64  // believed chance of passing each segment
+	paid     [nChan][]float64  // believed chance of paying a bribe on it
+	surv     [2][]float64      // per trie node, by walk: undocumented, papers
 	bribes   [2][]float64
 	alts     []alt
+	loads    []load       // per route, this month
 	outside  float64      // weight of staying home among w.alts
+	best     float64      // largest value among w.alts and staying home
 	vehicles [2][]float64 // per node
 	perm     []int32
 	taken    []bool
@@ -187,13 +193,16 @@ func (m *Model) NewWorld() *World {
 		exposure:  make([]float64, nOrg*len(sc.Elites)),
 		pDet:      make([][nChan]float64, nEdge),
 		seg:       make([]SegmentStats, 2*nEdge),
-		pass:      make([][nChan]float64, nEdge),
-		paid:      make([][nChan]float64, nEdge),
+		loads:     make([]load, len(m.net.all)),
 		perm:      make([]int32, nOff),
 		taken:     make([]bool, nOff),
 		order:     make([]int32, 0, len(m.posts)),
 		heldPre:   make([]float64, len(sc.Elites)),
 		heldPost:  make([]float64, len(sc.Elites)),
+	}
+	for c := 0; c < nChan; c++ {
+		w.pass[c] = make([]float64, nEdge)
+		w.paid[c] = make([]float64, nEdge)
 	}
 	for p := 0; p < 2; p++ {
 		w.vehicles[p] = make([]float64, len(sc.Nodes))
@@ -215,6 +224,7 @@ func (w *World) Reset(seed uint64, rep int) {
 	w.Ledger = ledger{}
 	w.ships = w.ships[:0]
 	w.cases = w.cases[:0]
+	w.corrupt = w.corrupt[:0]
 	w.trials = w.trials[:0]
 	for p := 0; p < 2; p++ {
 		w.queue[p] = w.queue[p][:0]
@@ -224,6 +234,7 @@ func (w *World) Reset(seed uint64, rep int) {
 	w.trainingStock = 0
 	clear(w.beliefs)
 	clear(w.public)
+	w.forget = 1
 	clear(w.exposure)
 	clear(w.posts)
 
@@ -260,6 +271,8 @@ func (w *World) Step() {
 	clear(w.seg)
 	w.applyChanges()
 	w.updateEnforcement()
+	w.updateLoads()
+	w.updatePriors()
 	w.decayBeliefs()
 	if pr := w.p.Patronage.RotationMonths; w.p.Mechanisms.Patronage && pr > 0 && w.t > 0 && w.t%pr == 0 {
 		w.rotate()

@@ -94,7 +94,10 @@ type Routes struct {
 	// ShareInfo is the weight of other organizations' outcomes in a
 	// belief, in [0, 1].
 	ShareInfo float64 `toml:"share_info"`
-	// PriorDetect is the Beta(a, b) prior belief of detection on a segment.
+	// PriorDetect is the Beta(a, b) prior belief of detection on a segment
+	// for a shipment of hiding factor 1. Organizations know the hiding
+	// factors (detection.hide_*), so channel k starts from the mean
+	// 1 - (1 - a/(a+b))^hide_k with the same strength a + b.
 	PriorDetect BetaDist `toml:"prior_detect"`
 	// PriorAccept is the Beta(a, b) prior belief that a bribe is accepted.
 	PriorAccept BetaDist `toml:"prior_accept"`
@@ -199,7 +202,8 @@ type Bribe struct {
 	// CaseOffer is the USD offered to a prosecutor or judge to drop a case.
 	CaseOffer float64 `toml:"case_offer"`
 	// CorruptMemory is the months after an accepted bribe during which an
-	// official counts as corrupt, ≥ 1.
+	// official counts as corrupt, ≥ 1. An event that raises it does not
+	// bring back officials whose last bribe was already forgotten.
 	CorruptMemory int `toml:"corrupt_memory"`
 }
 
