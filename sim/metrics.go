@@ -46,10 +46,15 @@ const (
 	OrganizationsExited
 	SeizuresAbroadKg
 	PeopleInterceptedAbroad
+	StashInKg
+	StashSoldKg
+	StashSeizedKg
+	StashLostKg
 	BudgetSpentUSD
 	// Stocks from here on.
 	Backlog
 	DrugBacklog
+	TrialsPending
 	PeopleInTransit
 	DrugsInTransitKg
 	StashKg
@@ -115,9 +120,14 @@ var metricInfo = [NumMetrics]MetricInfo{
 	OrganizationsExited:     {"organizations_exited", false, "organizations that ended (bankrupt, dismantled or leaderless)"},
 	SeizuresAbroadKg:        {"seizures_abroad_kg", false, "kg of drugs seized by foreign forces on foreign segments"},
 	PeopleInterceptedAbroad: {"people_intercepted_abroad", false, "persons intercepted by foreign forces on foreign segments"},
+	StashInKg:               {"stash_in_kg", false, "kg of drugs delivered into stockpiles at the stash"},
+	StashSoldKg:             {"stash_sold_kg", false, "kg sold from stockpiles (broken down for retail)"},
+	StashSeizedKg:           {"stash_seized_kg", false, "kg seized in raids on stockpiles (also in drug_seizures_kg)"},
+	StashLostKg:             {"stash_lost_kg", false, "kg left in the stockpiles of organizations that ended"},
 	BudgetSpentUSD:          {"budget_spent_usd", false, "enforcement budget spent, USD"},
 	Backlog:                 {"backlog", true, "human-trafficking cases waiting for investigation"},
 	DrugBacklog:             {"drug_backlog", true, "drug cases waiting for investigation"},
+	TrialsPending:           {"trials_pending", true, "cases of either kind sent to trial and awaiting a verdict"},
 	PeopleInTransit:         {"people_in_transit", true, "persons on the road"},
 	DrugsInTransitKg:        {"drugs_in_transit_kg", true, "kg of drugs on the road"},
 	StashKg:                 {"stash_kg", true, "kg of drugs stockpiled at the stash"},

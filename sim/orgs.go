@@ -97,7 +97,7 @@ func (w *World) decide() {
 			w.considerPeople(g)
 		}
 		if mech.Facilitators {
-			target := int32(math.Min(float64(w.p.Facilitators.Max), math.Floor(o.cash/w.p.Facilitators.CashPer)))
+			target := int32(math.Max(0, math.Min(float64(w.p.Facilitators.Max), math.Floor(o.cash/w.p.Facilitators.CashPer))))
 			if o.facilitators < target {
 				o.facilitators++
 			} else if o.facilitators > target {
@@ -228,6 +228,8 @@ func (w *World) exit(g int32) {
 	o.alive = false
 	o.roof = -1
 	w.Ledger.Exited += o.cash
+	w.rec[StashLostKg] += o.stash
+	o.stash = 0
 	w.rec[OrganizationsExited]++
 }
 

@@ -174,6 +174,7 @@ func (w *World) recordStocks() {
 	r := &w.rec
 	r[Backlog] = float64(len(w.queue[people]) - w.qhead[people])
 	r[DrugBacklog] = float64(len(w.queue[drugs]) - w.qhead[drugs])
+	r[TrialsPending] = float64(len(w.trials))
 	for i := range w.ships {
 		if w.ships[i].product == drugs {
 			r[DrugsInTransitKg] += w.ships[i].qty

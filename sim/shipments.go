@@ -291,8 +291,11 @@ func (w *World) deliver(s *shipment) {
 	if s.product == drugs {
 		w.rec[DrugsMovedKg] += s.qty
 		if w.p.Mechanisms.Stash && market == w.m.net.stash {
+			w.rec[StashInKg] += s.qty
 			if o != nil {
 				o.stash += s.qty
+			} else {
+				w.rec[StashLostKg] += s.qty
 			}
 			return
 		}
@@ -337,6 +340,7 @@ func (w *World) sellStash() {
 			sold *= st.BreakdownRate
 		}
 		o.stash -= sold
+		w.rec[StashSoldKg] += sold
 		w.earn(o, sold*price)
 		if o.stash <= 0 || police < 0 {
 			continue
@@ -359,6 +363,7 @@ func (w *World) sellStash() {
 			}
 		}
 		w.rec[DrugSeizuresKg] += o.stash
+		w.rec[StashSeizedKg] += o.stash
 		o.stash = 0
 		w.arrest(o)
 		w.openCase(g, o.gen, drugs, false)
