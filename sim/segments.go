@@ -16,3 +16,22 @@ func (w *World) Segments(e int, p int) SegmentStats { return w.seg[2*e+p] }
 
 // NumSegments is the number of segments of the world.
 func (w *World) NumSegments() int { return len(w.m.net.edges) }
+
+// NodeStats counts what happened at one node in the last month.
+type NodeStats struct {
+	StashKg float64 // kg stockpiled at the node at the end of the month
+	Raids   float64 // police raids on stockpiles at the node
+	Seized  float64 // kg seized in those raids
+}
+
+// Node returns last month's statistics of node n (numbered as in the
+// scenario's nodes). Only the stash node stockpiles.
+func (w *World) Node(n int) NodeStats {
+	if int32(n) != w.m.net.stash {
+		return NodeStats{}
+	}
+	return NodeStats{StashKg: w.rec[StashKg], Raids: w.rec[Raids], Seized: w.rec[StashSeizedKg]}
+}
+
+// NumNodes is the number of nodes of the world.
+func (w *World) NumNodes() int { return len(w.m.sc.Nodes) }
