@@ -68,10 +68,14 @@ func (w *World) updateEnforcement() {
 	hide := [nChan]float64{p.Detection.HideDrugs, p.Detection.HidePeople, p.Detection.HidePapers}
 	for i := range w.m.net.edges {
 		ed := &w.m.net.edges[i]
-		h := ed.detect * p.Detection.Scale * w.training
+		if w.closed[i] {
+			w.pDet[i] = [nChan]float64{1, 1, 1}
+			continue
+		}
+		h := w.detect[i] * ed.traffic * p.Detection.Scale * w.training
 		switch {
 		case ed.foreign:
-			h = ed.detect * p.Foreign.DetectScale
+			h = w.detect[i] * ed.traffic * p.Foreign.DetectScale
 		case ed.cross:
 			h *= w.coordination
 		}

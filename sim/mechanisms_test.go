@@ -295,3 +295,49 @@ func TestPeopleAreConserved(t *testing.T) {
 		}
 	}
 }
+
+// Closing a segment (an event setting edges[i].closed) stops every
+// shipment on it; organizations learn within a few months and move their
+// traffic to the parallel route, which keeps the total going.
+func TestClosingASegmentMovesTraffic(t *testing.T) {
+	t.Parallel()
+	sc := bare(road("o", "x", 300, 0.02), road("x", "m", 300, 0.02),
+		road("o", "y", 400, 0.02), road("y", "m", 300, 0.02))
+	sc.Mechanisms.Learning = true
+	sc.Mechanisms.Bribery = true
+	sc.Routes.Tau = 0.05
+	// Twelve loads a month for thirty vehicles: vehicles lost on the
+	// closed segment do not limit the traffic.
+	sc.Nodes[0].SupplyDrugs = 12 * sc.Drugs.Cargo
+	sc.Events = []scenario.Event{{At: scenario.MonthOf(2002, 1), Set: map[string]any{"edges[0].closed": true}}}
+	m := mustModel(t, sc)
+	w := m.NewWorld()
+	w.Reset(2, 0)
+	var before, x, y [3]float64 // shipments on o->x: the 12 months before, months 1-3 after, 7-12 after
+	for i := 0; i < 36; i++ {
+		w.Step()
+		sx, sy := w.Segments(0, drugs).Shipments, w.Segments(2, drugs).Shipments
+		switch {
+		case i >= 12 && i < 24:
+			before[0] += sx
+			before[1] += sy
+		case i >= 24 && i < 27:
+			x[0] += sx
+			y[0] += sy
+		case i >= 30:
+			x[2] += sx
+			y[2] += sy
+		}
+	}
+	if before[0] < 0.3*(before[0]+before[1]) {
+		t.Fatalf("the route to close carried %v shipments of %v before the closure: too few for the test to mean anything", before[0], before[0]+before[1])
+	}
+	// Six months after the closure: under 5% of the traffic still tries
+	// the closed segment (one shipment in twenty), and the total is kept.
+	if share := x[2] / (x[2] + y[2]); share > 0.05 {
+		t.Errorf("months 7-12 after the closure: %.1f%% of shipments still take the closed segment", 100*share)
+	}
+	if got, want := (x[2]+y[2])/6, (before[0]+before[1])/12; got < 0.8*want {
+		t.Errorf("traffic fell from %.1f to %.1f shipments a month; want it to move, not stop", want, got)
+	}
+}

@@ -241,7 +241,7 @@ func (m *Model) buildChanges() {
 	for _, ev := range evs {
 		t := int32(ev.At - m.sc.Start)
 		for _, k := range sortedKeys(ev.Set) {
-			l, _ := scenario.LookupLever(k)
+			l, _ := m.sc.Lever(k)
 			v := 0.0
 			switch x := ev.Set[k].(type) {
 			case bool:
@@ -254,7 +254,7 @@ func (m *Model) buildChanges() {
 			m.changes = append(m.changes, change{t: t, lever: l, value: v})
 		}
 		for _, k := range sortedKeys(ev.Scale) {
-			l, _ := scenario.LookupLever(k)
+			l, _ := m.sc.Lever(k)
 			m.changes = append(m.changes, change{t: t, lever: l, scale: true, value: ev.Scale[k]})
 		}
 	}

@@ -32,7 +32,7 @@ type edge struct {
 	from, to int32
 	km       float64
 	days     float64 // travel time at the mode's speed and the traffic's slowdown
-	detect   float64 // base hazard × traffic multiplier
+	traffic  float64 // detection multiplier of the segment's traffic level
 	cross    bool
 	fuel     bool
 	foreign  bool  // outside the country: policed by foreign forces
@@ -129,17 +129,17 @@ func buildNetwork(sc *scenario.Scenario, postOf func(e int) int32) *network {
 			scenario.ModeRoad: t.SpeedRoad, scenario.ModeRail: t.SpeedRail,
 			scenario.ModeAir: t.SpeedAir, scenario.ModeTrack: t.SpeedTrack,
 		}[e.Mode]
-		detect := e.Detect
+		traffic := 1.0
 		switch e.Traffic {
 		case scenario.TrafficLow:
 			speed *= t.TrafficLowSpeed
-			detect *= t.TrafficLowDetect
+			traffic = t.TrafficLowDetect
 		case scenario.TrafficHigh:
-			detect *= t.TrafficHighDetect
+			traffic = t.TrafficHighDetect
 		}
 		ce := edge{
 			from: index[e.From], to: index[e.To], km: e.Km, days: e.Km / speed,
-			detect: detect, cross: e.CrossBorder, fuel: e.FuelCorridor, post: postOf(i), foreign: postOf(i) < 0,
+			traffic: traffic, cross: e.CrossBorder, fuel: e.FuelCorridor, post: postOf(i), foreign: postOf(i) < 0,
 			carries: [2]bool{e.Carries(scenario.Drugs), e.Carries(scenario.People)},
 		}
 		nw.edges[i] = ce

@@ -189,7 +189,10 @@ func (w *World) cross(s *shipment, e int32) bool {
 	}
 	w.rec[Detections]++
 	id := w.pick(w.m.net.edges[e].post)
-	if o != nil && w.p.Mechanisms.Bribery {
+	if w.closed[e] && o != nil {
+		w.learn(s.org, e, accB) // no bribe gets through a closed segment
+	}
+	if o != nil && w.p.Mechanisms.Bribery && !w.closed[e] {
 		b := math.Min(w.p.Bribe.OfferShare*s.value, w.p.Bribe.MaxCashShare*o.cash)
 		if b > 0 {
 			w.rec[BribesOffered]++
@@ -211,7 +214,7 @@ func (w *World) cross(s *shipment, e int32) bool {
 // taken with probability foreign.accept (the money leaves the model);
 // otherwise cargo and vehicle are lost abroad, with no case at home.
 func (w *World) crossAbroad(s *shipment, e int32, o *org) bool {
-	if o != nil && w.p.Mechanisms.Bribery {
+	if o != nil && w.p.Mechanisms.Bribery && !w.closed[e] {
 		b := math.Min(w.p.Bribe.OfferShare*s.value, w.p.Bribe.MaxCashShare*o.cash)
 		if b > 0 && w.r.bernoulli(w.p.Foreign.Accept) {
 			o.cash -= b

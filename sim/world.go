@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"reflect"
+
 	"github.com/krysha/krysha/sim/scenario"
 )
 
@@ -129,6 +131,10 @@ type World struct {
 	credit    [2]float64
 	next      int // next lever change
 
+	// Segment levers: base detection hazard and closure.
+	detect []float64
+	closed []bool
+
 	// Derived each month from the levers.
 	pDet          [][nChan]float64
 	salary        [nRoles]float64
@@ -192,6 +198,8 @@ func (m *Model) NewWorld() *World {
 		public:    make([]float64, nEdge*beliefStride),
 		exposure:  make([]float64, nOrg*len(sc.Elites)),
 		pDet:      make([][nChan]float64, nEdge),
+		detect:    make([]float64, nEdge),
+		closed:    make([]bool, nEdge),
 		seg:       make([]SegmentStats, 2*nEdge),
 		loads:     make([]load, len(m.net.all)),
 		perm:      make([]int32, nOff),
@@ -218,6 +226,10 @@ func (w *World) Reset(seed uint64, rep int) {
 	m := w.m
 	sc := m.sc
 	w.p = sc.Params
+	for i := range sc.Edges {
+		w.detect[i] = sc.Edges[i].Detect
+		w.closed[i] = sc.Edges[i].Closed
+	}
 	w.r.seed(seed, rep)
 	w.t = 0
 	w.next = 0
@@ -312,11 +324,22 @@ func (w *World) Run(seed uint64, rep int, out []Record) {
 func (w *World) applyChanges() {
 	for w.next < len(w.m.changes) && int(w.m.changes[w.next].t) <= w.t {
 		c := &w.m.changes[w.next]
+		w.next++
+		if e := c.lever.Edge; e >= 0 {
+			switch {
+			case c.lever.Kind == reflect.Bool:
+				w.closed[e] = c.value != 0
+			case c.scale:
+				w.detect[e] *= c.value
+			default:
+				w.detect[e] = c.value
+			}
+			continue
+		}
 		if c.scale {
 			c.lever.Set(&w.p, c.lever.Get(&w.p)*c.value)
 		} else {
 			c.lever.Set(&w.p, c.value)
 		}
-		w.next++
 	}
 }

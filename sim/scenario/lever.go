@@ -8,11 +8,34 @@ import (
 )
 
 // A Lever is a parameter that events may change at run time: a numeric or
-// boolean field of Params, addressed by its dotted TOML path.
+// boolean field of Params, addressed by its dotted TOML path, or a
+// segment's detection or closure, "edges[i].detect" and "edges[i].closed".
 type Lever struct {
 	Path  string
 	Index []int        // field index in Params, for reflect.Value.FieldByIndex
 	Kind  reflect.Kind // reflect.Float64, reflect.Int or reflect.Bool
+	// Edge is the segment of a segment lever, -1 for a Params lever.
+	Edge int
+}
+
+// Lever resolves path among the scenario's levers: the Params levers and
+// the segment levers edges[i].detect and edges[i].closed.
+func (s *Scenario) Lever(path string) (Lever, error) {
+	var i int
+	var field string
+	if n, _ := fmt.Sscanf(path, "edges[%d].%s", &i, &field); n == 2 && path == fmt.Sprintf("edges[%d].%s", i, field) {
+		if i < 0 || i >= len(s.Edges) {
+			return Lever{}, fmt.Errorf("no segment edges[%d]: the scenario has %d", i, len(s.Edges))
+		}
+		switch field {
+		case "detect":
+			return Lever{Path: path, Kind: reflect.Float64, Edge: i}, nil
+		case "closed":
+			return Lever{Path: path, Kind: reflect.Bool, Edge: i}, nil
+		}
+		return Lever{}, fmt.Errorf("a segment's levers are detect and closed, not %q", field)
+	}
+	return LookupLever(path)
 }
 
 var levers = collectLevers()
@@ -33,7 +56,7 @@ func collectLevers() map[string]Lever {
 			case reflect.Struct:
 				walk(f.Type, path+".", idx)
 			case reflect.Float64, reflect.Int, reflect.Bool:
-				m[path] = Lever{Path: path, Index: idx, Kind: f.Type.Kind()}
+				m[path] = Lever{Path: path, Index: idx, Kind: f.Type.Kind(), Edge: -1}
 			}
 		}
 	}

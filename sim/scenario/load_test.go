@@ -70,6 +70,10 @@ clan_capture = 1.3`, "patronage.clan_capture", "must be in [0, 1], is 1.3"},
 [[event]]
 at = "2002-01"
 set = { "enforcement.budgt" = 2 }`, `event[0].set."enforcement.budgt"`, `unknown lever (did you mean "enforcement.budget"?)`},
+		{"event on a missing segment", `members  = 10`, `members  = 10
+[[event]]
+at = "2002-01"
+set = { "edges[9].closed" = true }`, `event[0].set."edges[9].closed"`, "no segment edges[9]: the scenario has 5"},
 		{"event after the end", `members  = 10`, `members  = 10
 [[event]]
 at = "2009-01"
@@ -104,7 +108,7 @@ set = { "patronage.clan_capture" = 2 }`, "event[0]", "leaves patronage.clan_capt
 			if c.name == "origin without path" {
 				want = lineOf(text, `{ id = "o"`)
 			}
-			if c.name == "event on unknown lever" || c.name == "event leaves a parameter out of range" {
+			if c.name == "event on unknown lever" || c.name == "event leaves a parameter out of range" || c.name == "event on a missing segment" {
 				want = lineOf(text, "set = {")
 				if c.key == "event[0]" {
 					want = lineOf(text, "[[event]]")

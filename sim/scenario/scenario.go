@@ -161,6 +161,9 @@ type Edge struct {
 	Detect float64 `toml:"detect"`
 	// Products that can use the segment; empty means both.
 	Products []string `toml:"products"`
+	// Closed shuts the segment: every shipment on it is stopped and no
+	// bribe helps. Events close and reopen segments ("edges[i].closed").
+	Closed bool `toml:"closed"`
 }
 
 // SetDefaults fills an edge read from a scenario before its keys apply.

@@ -472,7 +472,7 @@ func (s *Scenario) checkEventList(c *checker, prefix string, evs, base []Event) 
 		}
 		for _, name := range sortedKeys(ev.Set) {
 			kk := k + ".set." + quoteKey(name)
-			l, err := LookupLever(name)
+			l, err := s.Lever(name)
 			if err != nil {
 				c.addf(kk, "%v", err)
 				continue
@@ -494,7 +494,7 @@ func (s *Scenario) checkEventList(c *checker, prefix string, evs, base []Event) 
 		}
 		for _, name := range sortedKeys(ev.Scale) {
 			kk := k + ".scale." + quoteKey(name)
-			l, err := LookupLever(name)
+			l, err := s.Lever(name)
 			if err != nil {
 				c.addf(kk, "%v", err)
 				continue
@@ -512,13 +512,21 @@ func (s *Scenario) checkEventList(c *checker, prefix string, evs, base []Event) 
 	// parameters after each event that the list owns.
 	sort.SliceStable(all, func(i, j int) bool { return all[i].ev.At < all[j].ev.At })
 	p := s.Params
+	detect := make([]float64, len(s.Edges))
+	for i := range s.Edges {
+		detect[i] = s.Edges[i].Detect
+	}
 	for _, ke := range all {
 		ke.ev.Apply(&p)
+		s.applyToEdges(ke.ev, detect)
 		if ke.key == "" {
 			continue
 		}
 		sub := &checker{}
 		validateParams(sub, "", &p)
+		for i, d := range detect {
+			sub.in(fmt.Sprintf("edges[%d].detect", i), d, 0, 20)
+		}
 		for _, pr := range sub.probs {
 			c.addf(ke.key, "leaves %s invalid: %s", pr.Key, pr.Msg)
 		}
@@ -528,8 +536,25 @@ func (s *Scenario) checkEventList(c *checker, prefix string, evs, base []Event) 
 	}
 }
 
+// applyToEdges applies the event's segment detection levers to detect.
+func (s *Scenario) applyToEdges(ev *Event, detect []float64) {
+	for _, name := range sortedKeys(ev.Set) {
+		if l, err := s.Lever(name); err == nil && l.Edge >= 0 && l.Kind != reflectBool {
+			if v, ok := ev.Set[name].(float64); ok {
+				detect[l.Edge] = v
+			}
+		}
+	}
+	for _, name := range sortedKeys(ev.Scale) {
+		if l, err := s.Lever(name); err == nil && l.Edge >= 0 {
+			detect[l.Edge] *= ev.Scale[name]
+		}
+	}
+}
+
 // Apply changes p as the event says: first every set, then every scale,
 // each in sorted key order so that the result does not depend on map order.
+// Segment levers are not in Params and are left alone.
 func (ev *Event) Apply(p *Params) {
 	for _, name := range sortedKeys(ev.Set) {
 		l, err := LookupLever(name)
