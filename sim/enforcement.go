@@ -66,13 +66,14 @@ func (w *World) updateEnforcement() {
 	}
 
 	hide := [nChan]float64{p.Detection.HideDrugs, p.Detection.HidePeople, p.Detection.HidePapers}
+	w.updateTargeting()
 	for i := range w.m.net.edges {
 		ed := &w.m.net.edges[i]
 		if w.closed[i] {
 			w.pDet[i] = [nChan]float64{1, 1, 1}
 			continue
 		}
-		h := w.detect[i] * ed.traffic * p.Detection.Scale * w.training
+		h := w.detect[i] * ed.traffic * p.Detection.Scale * w.training * w.target[i]
 		switch {
 		case ed.foreign:
 			h = w.detect[i] * ed.traffic * p.Foreign.DetectScale
@@ -81,6 +82,34 @@ func (w *World) updateEnforcement() {
 		}
 		for c := 0; c < nChan; c++ {
 			w.pDet[i][c] = 1 - math.Exp(-h*hide[c])
+		}
+	}
+}
+
+// updateTargeting moves detection effort towards the domestic segments
+// where the state recently seized the most value (mechanism targeting):
+// the multiplier of segment e is (1 - a) + a n s_e, with s_e its share of
+// the smoothed value seized on the n domestic segments. Without
+// intelligence yet, effort stays where the scenario put it.
+func (w *World) updateTargeting() {
+	d := &w.p.Detection
+	total := 0.0
+	n := 0
+	for i := range w.intel {
+		w.intel[i] *= d.IntelMemory
+		total += w.intel[i]
+		if !w.m.net.edges[i].foreign {
+			n++
+		}
+	}
+	a := d.Targeting
+	if !w.p.Mechanisms.Targeting || total == 0 {
+		a = 0
+	}
+	for i := range w.target {
+		w.target[i] = 1
+		if a > 0 && !w.m.net.edges[i].foreign {
+			w.target[i] = (1 - a) + a*float64(n)*w.intel[i]/total
 		}
 	}
 }

@@ -35,3 +35,16 @@ func (w *World) Node(n int) NodeStats {
 
 // NumNodes is the number of nodes of the world.
 func (w *World) NumNodes() int { return len(w.m.sc.Nodes) }
+
+// RouteShipments returns, for product p, the shipments launched last month
+// on each candidate route, in the order of Routes. Their entropy measures
+// how far traffic is spread over the network.
+func (w *World) RouteShipments(p int, out []float64) []float64 {
+	out = out[:0]
+	for i := range w.m.net.all {
+		if int(w.m.net.all[i].product) == p {
+			out = append(out, w.routed[i])
+		}
+	}
+	return out
+}

@@ -106,6 +106,7 @@ func (w *World) ship(g int32, p int, a *alt, q, price float64) {
 	o.spent += cost + transport
 	w.Ledger.Out += cost + transport
 	o.busy++
+	w.routed[a.route]++
 	if p == drugs {
 		w.rec[ShipmentsDrugs]++
 		w.rec[DrugsShippedKg] += q
@@ -169,6 +170,7 @@ func (w *World) cross(s *shipment, e int32) bool {
 	st := &w.seg[2*int(e)+int(s.product)]
 	st.Shipments++
 	st.Units += s.qty
+	w.intel[e] += s.value
 	if w.r.float() >= w.pDet[e][ch] {
 		if o != nil {
 			w.learn(s.org, e, 2*ch+1)

@@ -134,6 +134,10 @@ type World struct {
 	// Segment levers: base detection hazard and closure.
 	detect []float64
 	closed []bool
+	// Targeting: value seized per segment (smoothed) and the resulting
+	// detection multiplier.
+	intel  []float64
+	target []float64
 
 	// Derived each month from the levers.
 	pDet          [][nChan]float64
@@ -166,6 +170,7 @@ type World struct {
 	heldPost []float64
 
 	seg    []SegmentStats // per segment and product, this month
+	routed []float64      // shipments launched per route, this month
 	rec    Record
 	Ledger ledger
 	start  float64 // capital at Reset, for the ledger
@@ -200,7 +205,10 @@ func (m *Model) NewWorld() *World {
 		pDet:      make([][nChan]float64, nEdge),
 		detect:    make([]float64, nEdge),
 		closed:    make([]bool, nEdge),
+		intel:     make([]float64, nEdge),
+		target:    make([]float64, nEdge),
 		seg:       make([]SegmentStats, 2*nEdge),
+		routed:    make([]float64, len(m.net.all)),
 		loads:     make([]load, len(m.net.all)),
 		perm:      make([]int32, nOff),
 		taken:     make([]bool, nOff),
@@ -246,6 +254,7 @@ func (w *World) Reset(seed uint64, rep int) {
 	w.trainingStock = 0
 	clear(w.beliefs)
 	clear(w.public)
+	clear(w.intel)
 	w.forget = 1
 	clear(w.exposure)
 	clear(w.posts)
@@ -281,6 +290,7 @@ func (w *World) Reset(seed uint64, rep int) {
 func (w *World) Step() {
 	w.rec = Record{}
 	clear(w.seg)
+	clear(w.routed)
 	w.applyChanges()
 	w.updateEnforcement()
 	w.updateLoads()

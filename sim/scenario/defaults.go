@@ -23,7 +23,7 @@ func DefaultParams() Params {
 		Mechanisms: Mechanisms{
 			Learning: true, Diversification: true, Papers: true, Facilitators: true,
 			Stash: true, Bribery: true, Contagion: true, Patronage: true, Protection: true,
-			Scare: true, Audits: true, Training: true, Coordination: true,
+			Scare: true, Audits: true, Training: true, Coordination: true, Targeting: true,
 			VictimServices: true, CaseExpiry: true, Entry: true, Extortion: true,
 		},
 		Routes: Routes{
@@ -36,7 +36,7 @@ func DefaultParams() Params {
 			TrafficLowDetect: 0.5, TrafficHighDetect: 1.2, TrafficLowSpeed: 0.6,
 			FuelCapacity: 3, VehicleCost: 20000,
 		},
-		Detection: Detection{Scale: 1, HideDrugs: 0.5, HidePeople: 2, HidePapers: 0.3},
+		Detection: Detection{Scale: 1, HideDrugs: 0.5, HidePeople: 2, HidePapers: 0.3, Targeting: 0.3, IntelMemory: 0.8},
 		Drugs:     DrugParams{Cargo: 20, Penalty: 20000, PriceScale: 1},
 		People: PeopleParams{
 			Cargo: 6, Penalty: 10000, PriceScale: 1, PapersCost: 300, EntryCost: 300000,

@@ -66,6 +66,9 @@ type Mechanisms struct {
 	Training bool `toml:"training"`
 	// Coordination raises detection on cross-border segments.
 	Coordination bool `toml:"coordination"`
+	// Targeting: the state moves detection effort to the segments where it
+	// recently seized most (intelligence-led interdiction).
+	Targeting bool `toml:"targeting"`
 	// VictimServices raise victim identification and testimony.
 	VictimServices bool `toml:"victim_services"`
 	// CaseExpiry drops cases that waited longer than investigation.case_limit.
@@ -148,6 +151,15 @@ type Detection struct {
 	HideDrugs  float64 `toml:"hide_drugs"`
 	HidePeople float64 `toml:"hide_people"`
 	HidePapers float64 `toml:"hide_papers"`
+	// Targeting in [0, 1] is the share of detection effort the state moves
+	// to where it recently seized: on domestic segment e the hazard is
+	// multiplied by (1 - Targeting) + Targeting × n × s_e, where n is the
+	// number of domestic segments and s_e the segment's share of the
+	// market value seized there, smoothed with IntelMemory. The mean
+	// multiplier over segments stays 1: effort moves, it does not grow.
+	Targeting float64 `toml:"targeting"`
+	// IntelMemory in (0, 1] is the monthly decay of seizure intelligence.
+	IntelMemory float64 `toml:"intel_memory"`
 }
 
 // DrugParams describe the drug business.

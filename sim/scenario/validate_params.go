@@ -32,6 +32,8 @@ func validateParams(c *checker, prefix string, p *Params) {
 	c.in(k("detection.hide_drugs"), d.HideDrugs, 0, 100)
 	c.in(k("detection.hide_people"), d.HidePeople, 0, 100)
 	c.in(k("detection.hide_papers"), d.HidePapers, 0, 100)
+	c.prob(k("detection.targeting"), d.Targeting)
+	c.in(k("detection.intel_memory"), d.IntelMemory, 1e-9, 1)
 
 	c.in(k("drugs.cargo"), p.Drugs.Cargo, 1e-3, 1e6)
 	c.nonneg(k("drugs.penalty"), p.Drugs.Penalty)
