@@ -36,8 +36,9 @@ victims, and writes to the output directory:
 	prosecutions.png  investigations, prosecutions and convictions per year:
 	                  mean and 90% band, with the observed convictions
 
-Replicate r of seed S is the same run whatever the number of workers:
-row r of the files is reproduced by 'krysha run -seed S'. Nothing is
+Replicate r of seed S is the same run whatever the number of workers and
+whatever else is run with it: 'krysha run -seed S -first r -replicates 1'
+reproduces it alone. Nothing is
 written unless the scenario, the overrides and the observed data are valid.`,
 		example: "krysha run -replicates 50 -set enforcement.budget_scale=2 -out out/budget2",
 		setup:   setupRun,
@@ -47,6 +48,7 @@ written unless the scenario, the overrides and the observed data are valid.`,
 type runFlags struct {
 	out        string
 	replicates int
+	first      int
 	seed       uint64
 	workers    int
 	sets       stringList
@@ -57,6 +59,7 @@ func setupRun(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 	f := new(runFlags)
 	fs.StringVar(&f.out, "out", "", "write the results to `DIR` (default out/NAME, NAME the scenario's name)")
 	fs.IntVar(&f.replicates, "replicates", 0, "run `N` replicates (default the scenario's replicates)")
+	fs.IntVar(&f.first, "first", 0, "number the replicates from `R`: replicate R of a sweep is reproduced alone by -first R -replicates 1")
 	fs.Uint64Var(&f.seed, "seed", 0, "base the random streams on seed `S` (default the scenario's seed)")
 	fs.IntVar(&f.workers, "workers", 0, "run `N` replicates at a time (default one per CPU); the results do not depend on it")
 	fs.Var(&f.sets, "set", "override the scenario: `path=value`, a dotted key and a TOML value (repeatable), e.g. -set bribe.same_clan=0")
@@ -74,6 +77,9 @@ func runRun(ctx context.Context, e *env, f *runFlags, given map[string]bool, arg
 	}
 	if given["replicates"] && (f.replicates < 1 || f.replicates > scenario.MaxReplicates) {
 		return e.usagef("-replicates must be in 1..%d, is %d", scenario.MaxReplicates, f.replicates)
+	}
+	if f.first < 0 || f.first > scenario.MaxReplicates {
+		return e.usagef("-first must be in 0..%d, is %d", scenario.MaxReplicates, f.first)
 	}
 	if given["workers"] && f.workers < 1 {
 		return e.usagef("-workers must be at least 1, is %d", f.workers)
@@ -119,7 +125,7 @@ func runRun(ctx context.Context, e *env, f *runFlags, given map[string]bool, arg
 	}
 	start := time.Now()
 	prog := newProgress(e.stderr, f.quiet, reps)
-	sum, err := writeRuns(ctx, dir, st, seed, reps, workers, prog.step)
+	sum, err := writeRuns(ctx, dir, st, seed, f.first, reps, workers, prog.step)
 	prog.clear()
 	if err != nil {
 		if ctx.Err() != nil {
@@ -160,13 +166,17 @@ func runRun(ctx context.Context, e *env, f *runFlags, given map[string]bool, arg
 // monthly.csv in dir, returning their summary. Each file is written to
 // a temporary name and renamed when complete, so an interrupted or
 // failed run leaves none under its final name.
-func writeRuns(ctx context.Context, dir string, st *study, seed uint64, reps, workers int, step func()) (*experiment.Summarizer, error) {
+func writeRuns(ctx context.Context, dir string, st *study, seed uint64, first, reps, workers int, step func()) (*experiment.Summarizer, error) {
+	indices := experiment.Indices(reps)
+	for i := range indices {
+		indices[i] += first
+	}
 	sum := new(experiment.Summarizer)
 	mpath, ypath := filepath.Join(dir, experiment.MonthlyFile), filepath.Join(dir, experiment.YearlyFile)
 	err := fsx.WriteFile(mpath, func(mw io.Writer) error {
 		return fsx.WriteFile(ypath, func(yw io.Writer) error {
 			monthly, yearly := experiment.NewMonthlyWriter(mw), experiment.NewYearlyWriter(yw)
-			return experiment.Replicates(ctx, st.model, seed, experiment.Indices(reps), workers,
+			return experiment.Replicates(ctx, st.model, seed, indices, workers,
 				func(r experiment.Run) error {
 					years := r.Yearly()
 					sum.Add(r.Start.Year(), years)

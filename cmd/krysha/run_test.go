@@ -118,6 +118,24 @@ func TestRunDeterministic(t *testing.T) {
 	}
 }
 
+// -first r -replicates 1 reproduces replicate r of a larger run alone.
+func TestRunFirstReproducesOneReplicate(t *testing.T) {
+	t.Parallel()
+	all, _ := runSmall(t, "-replicates", "4")
+	one, _ := runSmall(t, "-first", "3", "-replicates", "1")
+	lines := strings.Split(string(readFile(t, filepath.Join(all, experiment.YearlyFile))), "\n")
+	var want []string
+	for _, l := range lines[1:] {
+		if strings.HasPrefix(l, "3,") {
+			want = append(want, l)
+		}
+	}
+	got := strings.Split(strings.TrimSpace(string(readFile(t, filepath.Join(one, experiment.YearlyFile)))), "\n")[1:]
+	if len(want) == 0 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("replicate 3 alone:\n%s\nwithin four replicates:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // Replicate r of seed S is the same in any run with seed S, and -seed
 // and -set change the runs and are recorded.
 func TestRunSeedAndSet(t *testing.T) {
