@@ -86,11 +86,10 @@ func (w *World) updateEnforcement() {
 	}
 }
 
-// updateTargeting moves detection effort towards the domestic segments
-// where the state recently seized the most value (mechanism targeting):
-// the multiplier of segment e is (1 - a) + a n s_e, with s_e its share of
-// the smoothed value seized on the n domestic segments. Without
-// intelligence yet, effort stays where the scenario put it.
+// updateTargeting adds mobile interdiction effort on the domestic segments
+// where traffic was seen (mechanism targeting): the multiplier of segment
+// e is 1 + a n s_e, with s_e its share of the smoothed value that crossed
+// the n domestic segments. Without intelligence yet, it is 1.
 func (w *World) updateTargeting() {
 	d := &w.p.Detection
 	total := 0.0
@@ -109,7 +108,7 @@ func (w *World) updateTargeting() {
 	for i := range w.target {
 		w.target[i] = 1
 		if a > 0 && !w.m.net.edges[i].foreign {
-			w.target[i] = (1 - a) + a*float64(n)*w.intel[i]/total
+			w.target[i] = 1 + a*float64(n)*w.intel[i]/total
 		}
 	}
 }

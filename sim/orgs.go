@@ -150,7 +150,8 @@ func (w *World) considerPeople(g int32) {
 	}
 	best := 0.0
 	for i := range w.alts {
-		best = math.Max(best, w.alts[i].u*w.loads[w.alts[i].route].value)
+		a := &w.alts[i]
+		best = math.Max(best, a.u*a.f*w.loads[a.route].value)
 	}
 	if pp.Horizon*o.idle*best > cost {
 		o.people = true

@@ -7,21 +7,21 @@ import "math"
 type alt struct {
 	route  int32 // index in network.all
 	papers bool
-	u      float64 // expected profit over the cargo's market value
-	w      float64 // cumulative choice weight
+	f      float64 // load, as a share of a full load
+	risk   float64 // believed chance of losing the load on the route
+	u      float64 // expected profit per unit of the cargo's market value
+	w      float64 // choice weight
 }
 
 // load is what a full vehicle on a route carries and costs this month,
 // the same for every organization: computed once a month.
 type load struct {
 	q     float64 // units of a full load
-	value float64 // its market value
-	inv   float64 // 1 / value
-	// The margin of a load is S a - n_b offer_share - c (see margin), with
-	// a = 1 + loss / value and c = (fixed + loss) / value, where fixed is
-	// the purchase at the origin and transport and loss the penalty and
-	// vehicle lost if intercepted.
-	a, c float64
+	value float64 // its market value V
+	inv   float64 // 1 / V
+	unit  float64 // purchase price over market price, p_o / p_m
+	trip  float64 // transport cost of a trip, USD
+	loss  float64 // lost besides the cargo if intercepted: penalty and vehicle
 }
 
 // updateLoads prices a full load on every route under this month's levers.
@@ -38,15 +38,14 @@ func (w *World) updateLoads() {
 		if r.fuel {
 			q *= t.FuelCapacity
 		}
-		value := q * w.marketPrice(r.market, p)
-		fixed := q*r.originPrice + t.CostKm*r.km + t.CostDay*r.days
-		loss := penalty + t.VehicleCost
+		price := w.marketPrice(r.market, p)
 		w.loads[i] = load{
 			q:     q,
-			value: value,
-			inv:   1 / value,
-			a:     1 + loss/value,
-			c:     (fixed + loss) / value,
+			value: q * price,
+			inv:   1 / (q * price),
+			unit:  r.originPrice / price,
+			trip:  t.CostKm*r.km + t.CostDay*r.days,
+			loss:  penalty + t.VehicleCost,
 		}
 	}
 }
@@ -164,17 +163,36 @@ func walk1(t *trie, pass, paid, surv, bribes []float64) {
 	}
 }
 
-// margin is the expected profit U of a full load on a route over its
-// market value, given the believed chance S of arriving and the expected
-// number of bribes n_b paid on the way:
+// value returns the load f (a share of a full load) an organization sends
+// on a route and the expected profit per unit of its market value, given
+// the believed chance S of arriving and the expected number n_b of bribes
+// paid on the way (from walk), and extra, a cost per unit of value (papers):
 //
-//	U = S value - purchase - transport - n_b B - (1 - S)(penalty + vehicle)
+//	u(f) = S - n_b offer_share - p_o/p_m - extra - K / (f V) - θ P² f
 //
-// with B = bribe.offer_share × value, the bribe offered at a detection. As
-// a margin this is S a - n_b bribe.offer_share - c, with a and c of the
-// load (see updateLoads).
-func (w *World) margin(l *load, surv, bribes float64) float64 {
-	return surv*l.a - bribes*w.p.Bribe.OfferShare - l.c
+// with P = 1 - S the believed chance of losing the load, V the value of a
+// full load, K = transport + P (penalty + vehicle) what a trip costs
+// whatever it carries, and θ = routes.diversify the aversion to having
+// much value exposed on one route: each load's expected loss f V P counts
+// against the organization's exposure there (7.3 of docs/ODD.md). Small
+// loads spread the exposure but pay the trip's costs more often; the best
+// load is f* = sqrt(K / (θ V)) / P, between routes.min_load and 1. With θ
+// = 0 the load is always full and u is the plain expected margin.
+func (w *World) value(l *load, surv, bribes, extra float64) (f, u float64) {
+	theta := w.p.Routes.Diversify
+	risk := 1 - surv
+	k := l.trip + risk*l.loss
+	f = 1
+	if theta > 0 && risk > 0 {
+		f = math.Sqrt(k*l.inv/theta) / risk
+		if f > 1 {
+			f = 1
+		} else if min := w.p.Routes.MinLoad; f < min {
+			f = min
+		}
+	}
+	u = surv - bribes*w.p.Bribe.OfferShare - l.unit - extra - k*l.inv/f - theta*risk*risk*f
+	return f, u
 }
 
 // evaluateAlts fills w.alts with the routes open to org g for product p and
@@ -208,53 +226,79 @@ func (w *World) evaluateAlts(g int32, p int) bool {
 	for _, ri := range routes {
 		r := &w.m.net.all[ri]
 		l := &w.loads[ri]
-		u := w.margin(l, w.surv[0][r.node], w.bribes[0][r.node])
-		doc := false
+		s0, b0 := w.surv[0][r.node], w.bribes[0][r.node]
+		f, u := w.value(l, s0, b0, 0)
+		a := alt{route: ri, f: f, risk: 1 - s0, u: u}
 		if papers {
-			v := w.margin(l, w.surv[1][r.node], w.bribes[1][r.node]) - w.p.People.PapersCost*l.q*l.inv
-			if ud := phiImm*v + (1-phiImm)*u; ud > u {
-				u, doc = ud, true
+			// With papers bought (chance φ_imm) the load travels on the
+			// papers channel; otherwise undocumented, with the same load.
+			s1, b1 := w.surv[1][r.node], w.bribes[1][r.node]
+			fd, ud := w.value(l, s1, b1, w.p.People.PapersCost*l.q*l.inv)
+			uu := u
+			if fd != f {
+				uu = s0 - b0*w.p.Bribe.OfferShare - l.unit - (l.trip+(1-s0)*l.loss)*l.inv/fd - w.p.Routes.Diversify*(1-s0)*(1-s0)*fd
+			}
+			if mix := phiImm*ud + (1-phiImm)*uu; mix > u {
+				a = alt{route: ri, papers: true, f: fd, risk: phiImm*(1-s1) + (1-phiImm)*(1-s0), u: mix}
 			}
 		}
-		w.alts = append(w.alts, alt{route: ri, papers: doc, u: u})
-		if u > best {
-			best = u
+		w.alts = append(w.alts, a)
+		if a.u > best {
+			best = a.u
 		}
 	}
 	w.best = best
 	return true
 }
 
-// weighAlts sets the cumulative logit weights of the alternatives that
-// evaluateAlts left in w.alts.
+// expose charges alternative k for a load just sent on it: the route's
+// exposure grows by the load's expected loss f V P, and the next load
+// there costs 2 θ P² f more per unit of value (the derivative of θ E² / V
+// at the new exposure); its weight shrinks by exp(-2 θ P² f / τ).
+func (w *World) expose(k int) {
+	if th := w.p.Routes.Diversify; th > 0 {
+		a := &w.alts[k]
+		d := 2 * th * a.risk * a.risk * a.f
+		a.u -= d
+		old := a.w
+		a.w *= math.Exp(-d / w.p.Routes.Tau)
+		w.total += a.w - old
+	}
+}
+
+// weighAlts sets the logit weights of the alternatives that evaluateAlts
+// left in w.alts, relative to the best, and their total with the outside
+// option's.
 func (w *World) weighAlts() {
 	best := w.best
 	tau := w.p.Routes.Tau
 	w.outside = math.Exp(-best / tau)
-	cum := w.outside
+	w.total = w.outside
 	for i := range w.alts {
 		// Alternatives e^36 times less likely than the best are never
 		// taken in practice (one in 4e15); skipping their exponential
 		// saves time.
+		w.alts[i].w = 0
 		if d := (w.alts[i].u - best) / tau; d > -36 {
-			cum += math.Exp(d)
+			w.alts[i].w = math.Exp(d)
 		}
-		w.alts[i].w = cum
+		w.total += w.alts[i].w
 	}
 }
 
 // pickAlt samples an alternative from w.alts by its weight; -1 is the
 // outside option.
 func (w *World) pickAlt() int {
-	n := len(w.alts)
-	x := w.r.float() * w.alts[n-1].w
+	x := w.r.float() * w.total
 	if x < w.outside {
 		return -1
 	}
+	x -= w.outside
 	for i := range w.alts {
 		if x < w.alts[i].w {
 			return i
 		}
+		x -= w.alts[i].w
 	}
-	return n - 1
+	return len(w.alts) - 1
 }

@@ -49,7 +49,7 @@ func (w *World) launch() {
 					break
 				}
 				a := &w.alts[k]
-				q := math.Min(w.loads[a.route].q, allot)
+				q := math.Min(a.f*w.loads[a.route].q, allot)
 				if price > 0 && q*price > o.cash {
 					q = o.cash / price
 				}
@@ -60,6 +60,7 @@ func (w *World) launch() {
 					break
 				}
 				w.ship(g, p, a, q, price)
+				w.expose(k)
 				avail--
 				allot -= q
 			}

@@ -28,7 +28,7 @@ func DefaultParams() Params {
 		},
 		Routes: Routes{
 			Tau: 0.1, Paths: 6, MaxHops: 12, Memory: 0.9, ShareInfo: 0.2,
-			PriorDetect: BetaDist{1, 9}, PriorAccept: BetaDist{3, 1},
+			PriorDetect: BetaDist{1, 9}, PriorAccept: BetaDist{3, 1}, Diversify: 0, MinLoad: 0.1,
 		},
 		Transport: Transport{
 			SpeedRoad: 400, SpeedRail: 500, SpeedAir: 3000, SpeedTrack: 60,

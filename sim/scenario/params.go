@@ -104,6 +104,14 @@ type Routes struct {
 	PriorDetect BetaDist `toml:"prior_detect"`
 	// PriorAccept is the Beta(a, b) prior belief that a bribe is accepted.
 	PriorAccept BetaDist `toml:"prior_accept"`
+	// Diversify θ ≥ 0 is an organization's aversion to exposure: a route's
+	// expected loss E this month costs θ E² / V (V a full load's value),
+	// so that risky routes get smaller loads (f* = sqrt(K / (θ V)) / P) and
+	// the month's loads spread over more routes. 0: full loads, and
+	// shipments chosen independently.
+	Diversify float64 `toml:"diversify"`
+	// MinLoad in (0, 1] is the smallest load, as a share of a full one.
+	MinLoad float64 `toml:"min_load"`
 }
 
 // BetaDist is a Beta(Alpha, Beta) distribution, both > 0.
@@ -151,12 +159,13 @@ type Detection struct {
 	HideDrugs  float64 `toml:"hide_drugs"`
 	HidePeople float64 `toml:"hide_people"`
 	HidePapers float64 `toml:"hide_papers"`
-	// Targeting in [0, 1] is the share of detection effort the state moves
-	// to where it recently seized: on domestic segment e the hazard is
-	// multiplied by (1 - Targeting) + Targeting × n × s_e, where n is the
-	// number of domestic segments and s_e the segment's share of the
-	// market value seized there, smoothed with IntelMemory. The mean
-	// multiplier over segments stays 1: effort moves, it does not grow.
+	// Targeting ≥ 0 is the mobile, intelligence-led interdiction effort
+	// added to the static posts, in units of their effort: on domestic
+	// segment e the hazard is multiplied by 1 + Targeting × n × s_e, where
+	// n is the number of domestic segments and s_e the segment's share of
+	// the market value that crossed them, smoothed with IntelMemory. On
+	// average the hazard grows by 1 + Targeting; on the busiest segments
+	// by much more.
 	Targeting float64 `toml:"targeting"`
 	// IntelMemory in (0, 1] is the monthly decay of seizure intelligence.
 	IntelMemory float64 `toml:"intel_memory"`

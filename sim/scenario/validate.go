@@ -16,9 +16,18 @@ type Problem struct {
 	Msg string
 }
 
-type checker struct{ probs []Problem }
+type checker struct {
+	probs []Problem
+	// more counts the problems past maxProblems, which are not kept: a
+	// file of garbage must not produce a million lines.
+	more int
+}
 
 func (c *checker) addf(key, format string, args ...any) {
+	if len(c.probs) >= maxProblems {
+		c.more++
+		return
+	}
 	c.probs = append(c.probs, Problem{key, fmt.Sprintf(format, args...)})
 }
 
@@ -94,12 +103,21 @@ func (s *Scenario) Validate() []Problem {
 		s.validatePaths(c)
 	}
 	s.validateEvents(c)
+	if c.more > 0 {
+		c.probs = append(c.probs, Problem{"", fmt.Sprintf("%d more problems not shown (at most %d are)", c.more, maxProblems)})
+	}
 	return c.probs
 }
 
 func (s *Scenario) validateClans(c *checker) {
 	if len(s.Clans) == 0 {
 		c.addf("clan", "a scenario needs at least one [[clan]]")
+	}
+	if len(s.Clans) > MaxClans {
+		c.addf("clan", "%d clans; the limit is %d", len(s.Clans), MaxClans)
+	}
+	if len(s.Elites) > MaxElites {
+		c.addf("elite", "%d elites; the limit is %d (every month touches every elite)", len(s.Elites), MaxElites)
 	}
 	seen := map[string]bool{}
 	total := 0.0
@@ -184,13 +202,19 @@ func (s *Scenario) validateNetwork(c *checker) {
 			c.addf(k, "duplicate segment %s -> %s (also edges[%d])", e.From, e.To, j)
 		}
 		seen[[2]string{e.From, e.To}] = i
-		c.positive(k+".km", e.Km)
+		if c.finite(k+".km", e.Km) && (e.Km <= 0 || e.Km > MaxKm) {
+			c.addf(k+".km", "must be in (0, %d] (the equator is 40075 km), is %g", MaxKm, e.Km)
+		}
 		c.oneOf(k+".mode", e.Mode, ModeRoad, ModeRail, ModeAir, ModeTrack)
 		c.oneOf(k+".traffic", e.Traffic, TrafficLow, TrafficMedium, TrafficHigh)
 		c.in(k+".detect", e.Detect, 0, 20)
 		if e.Checkpoint {
 			if e.Guards < 1 {
 				c.addf(k+".guards", "a checkpoint needs at least one official, has %d", e.Guards)
+			} else if e.Guards > MaxOfficials {
+				// Also keeps the sum over checkpoints in validateStaffing
+				// from overflowing past the officials it is checked against.
+				c.addf(k+".guards", "%d officials at one checkpoint; the limit is %d", e.Guards, MaxOfficials)
 			}
 			if e.Post != "" {
 				c.oneOf(k+".post", e.Post, "border_guard", "police", "immigration")
@@ -281,9 +305,26 @@ func (s *Scenario) validateStaffing(c *checker) {
 	if s.Officials.Judge.Count < 1 {
 		c.addf("officials.judge.count", "the pipeline needs at least one judge")
 	}
-	if cells := s.Organizations.Max * len(s.Edges); cells > MaxBeliefCells {
+	// The products below are of counts already bounded (or reported) by
+	// validateParams and validateNetwork, so they cannot overflow.
+	o := &s.Organizations
+	if o.Max < 1 || o.Max > MaxOrganizations || o.MaxVehicles < 1 || o.MaxVehicles > 100_000 {
+		return // reported by validateParams
+	}
+	if cells := o.Max * len(s.Edges); cells > MaxBeliefCells {
 		c.addf("organizations.max", "%d organizations × %d segments of beliefs is %d; the limit is %d (%d MB)",
-			s.Organizations.Max, len(s.Edges), cells, MaxBeliefCells, MaxBeliefCells*64>>20)
+			o.Max, len(s.Edges), cells, MaxBeliefCells, MaxBeliefCells*64>>20)
+	}
+	if cells := o.Max * len(s.Elites); cells > MaxExposureCells {
+		c.addf("organizations.max", "%d organizations × %d elites of exposures is %d; the limit is %d (%d MB)",
+			o.Max, len(s.Elites), cells, MaxExposureCells, MaxExposureCells*8>>20)
+	}
+	if fleet := o.Max * o.MaxVehicles; fleet > MaxFleet {
+		c.addf("organizations.max_vehicles", "%d organizations × %d vehicles is a fleet of %d; the limit is %d (every vehicle may be on the road at once)",
+			o.Max, o.MaxVehicles, fleet, MaxFleet)
+	} else if months := s.Months(); s.End >= s.Start && months <= MaxMonths && fleet*months > MaxFleetMonths {
+		c.addf("organizations.max_vehicles", "a fleet of %d (%d organizations × %d vehicles) over %d months is %d vehicle-months; the limit is %d (each may open a case the run keeps)",
+			fleet, o.Max, o.MaxVehicles, months, fleet*months, MaxFleetMonths)
 	}
 }
 
@@ -344,13 +385,15 @@ func (s *Scenario) validateOrgs(c *checker) {
 }
 
 // validatePaths checks that every origin reaches every market of its
-// product within routes.max_hops segments.
+// product within routes.max_hops segments, and then that enumerating the
+// candidate routes is of a bounded size (see checkRouteSearch).
 func (s *Scenario) validatePaths(c *checker) {
 	index := map[string]int{}
 	for i, n := range s.Nodes {
 		index[n.ID] = i
 	}
-	for _, product := range []string{Drugs, People} {
+	var search routeSearch
+	for p, product := range []string{Drugs, People} {
 		adj := make([][]int, len(s.Nodes))
 		for _, e := range s.Edges {
 			if e.Carries(product) {
@@ -372,20 +415,25 @@ func (s *Scenario) validatePaths(c *checker) {
 				c.addf(k, "origin %q supplies %s but no node is a market for it (price_%s with no supply)", n.ID, product, product)
 				continue
 			}
-			depth := hops(adj, i, s.Routes.MaxHops)
+			depth, nodes, edges := reach(adj, i)
 			for _, m := range markets {
-				if depth[m] < 0 {
+				if depth[m] < 0 || depth[m] > s.Routes.MaxHops {
 					c.addf(k, "no path from origin %q to market %q for %s within %d segments", n.ID, s.Nodes[m].ID, product, s.Routes.MaxHops)
 				}
 			}
+			search.addOrigin(p, len(markets), s.Routes.Paths, min(nodes-1, s.Routes.MaxHops), nodes, edges)
 		}
+	}
+	if len(c.probs) == 0 {
+		s.checkRouteSearch(c, &search)
 	}
 }
 
-// hops returns the breadth-first depth of each node from src, -1 if
-// unreachable within limit.
-func hops(adj [][]int, src, limit int) []int {
-	depth := make([]int, len(adj))
+// reach returns the breadth-first depth of each node from src (-1 if
+// unreachable), and the number of nodes reachable from src (src
+// included) and of the segments leaving them.
+func reach(adj [][]int, src int) (depth []int, nodes, edges int) {
+	depth = make([]int, len(adj))
 	for i := range depth {
 		depth[i] = -1
 	}
@@ -394,9 +442,8 @@ func hops(adj [][]int, src, limit int) []int {
 	for len(queue) > 0 {
 		u := queue[0]
 		queue = queue[1:]
-		if depth[u] == limit {
-			continue
-		}
+		nodes++
+		edges += len(adj[u])
 		for _, v := range adj[u] {
 			if depth[v] < 0 {
 				depth[v] = depth[u] + 1
@@ -404,7 +451,7 @@ func hops(adj [][]int, src, limit int) []int {
 			}
 		}
 	}
-	return depth
+	return depth, nodes, edges
 }
 
 // IsOrigin reports whether the node supplies product.
@@ -426,8 +473,18 @@ func (n *Node) IsMarket(product string) bool {
 // validateEvents checks each event's month and levers, and that the
 // parameters stay valid after every event, applied in time order.
 func (s *Scenario) validateEvents(c *checker) {
-	if n := len(s.Events) + len(s.Policies); n > MaxEvents {
-		c.addf("event", "%d events; the limit is %d", n, MaxEvents)
+	// Policy events count too: each policy's list is validated with the
+	// scenario's own events replayed under it.
+	n := len(s.Events)
+	for _, p := range s.Policies {
+		n += len(p.Events)
+	}
+	if n > MaxEvents {
+		c.addf("event", "%d events (with those of the policies); the limit is %d", n, MaxEvents)
+		return
+	}
+	if len(s.Policies) > MaxPolicies {
+		c.addf("policy", "%d policies; the limit is %d (each replays every event to validate)", len(s.Policies), MaxPolicies)
 		return
 	}
 	s.checkEventList(c, "event", s.Events, nil)
@@ -525,7 +582,11 @@ func (s *Scenario) checkEventList(c *checker, prefix string, evs, base []Event) 
 		sub := &checker{}
 		validateParams(sub, "", &p)
 		for i, d := range detect {
-			sub.in(fmt.Sprintf("edges[%d].detect", i), d, 0, 20)
+			// The key is formatted only for a bad value: thousands of
+			// events × thousands of segments must stay fast.
+			if !(d >= 0 && d <= 20) {
+				sub.in(fmt.Sprintf("edges[%d].detect", i), d, 0, 20)
+			}
 		}
 		for _, pr := range sub.probs {
 			c.addf(ke.key, "leaves %s invalid: %s", pr.Key, pr.Msg)

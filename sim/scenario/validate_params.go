@@ -13,6 +13,8 @@ func validateParams(c *checker, prefix string, p *Params) {
 	c.prob(k("routes.share_info"), r.ShareInfo)
 	c.beta(k("routes.prior_detect"), r.PriorDetect)
 	c.beta(k("routes.prior_accept"), r.PriorAccept)
+	c.in(k("routes.diversify"), r.Diversify, 0, 1000)
+	c.in(k("routes.min_load"), r.MinLoad, 1e-3, 1)
 
 	t := &p.Transport
 	c.positive(k("transport.speed_road"), t.SpeedRoad)
@@ -32,7 +34,7 @@ func validateParams(c *checker, prefix string, p *Params) {
 	c.in(k("detection.hide_drugs"), d.HideDrugs, 0, 100)
 	c.in(k("detection.hide_people"), d.HidePeople, 0, 100)
 	c.in(k("detection.hide_papers"), d.HidePapers, 0, 100)
-	c.prob(k("detection.targeting"), d.Targeting)
+	c.in(k("detection.targeting"), d.Targeting, 0, 100)
 	c.in(k("detection.intel_memory"), d.IntelMemory, 1e-9, 1)
 
 	c.in(k("drugs.cargo"), p.Drugs.Cargo, 1e-3, 1e6)
