@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -19,13 +20,13 @@ type Lever struct {
 }
 
 // Lever resolves path among the scenario's levers: the Params levers and
-// the segment levers edges[i].detect and edges[i].closed.
+// the segment levers edges[i].detect and edges[i].closed, where the
+// segment may also be named by its ends, edges[FROM>TO].detect.
 func (s *Scenario) Lever(path string) (Lever, error) {
-	var i int
-	var field string
-	if n, _ := fmt.Sscanf(path, "edges[%d].%s", &i, &field); n == 2 && path == fmt.Sprintf("edges[%d].%s", i, field) {
-		if i < 0 || i >= len(s.Edges) {
-			return Lever{}, fmt.Errorf("no segment edges[%d]: the scenario has %d", i, len(s.Edges))
+	if ref, field, ok := splitEdgePath(path); ok {
+		i, err := s.EdgeIndex(ref)
+		if err != nil {
+			return Lever{}, err
 		}
 		switch field {
 		case "detect":
@@ -36,6 +37,37 @@ func (s *Scenario) Lever(path string) (Lever, error) {
 		return Lever{}, fmt.Errorf("a segment's levers are detect and closed, not %q", field)
 	}
 	return LookupLever(path)
+}
+
+// splitEdgePath splits "edges[REF].FIELD".
+func splitEdgePath(path string) (ref, field string, ok bool) {
+	rest, ok := strings.CutPrefix(path, "edges[")
+	if !ok {
+		return "", "", false
+	}
+	ref, field, ok = strings.Cut(rest, "].")
+	return ref, field, ok && ref != "" && field != ""
+}
+
+// EdgeIndex resolves a segment reference: its index in edges, or its ends
+// written FROM>TO.
+func (s *Scenario) EdgeIndex(ref string) (int, error) {
+	if from, to, ok := strings.Cut(ref, ">"); ok {
+		for i := range s.Edges {
+			if s.Edges[i].From == from && s.Edges[i].To == to {
+				return i, nil
+			}
+		}
+		return 0, fmt.Errorf("no segment %s -> %s", from, to)
+	}
+	i, err := strconv.Atoi(ref)
+	if err != nil {
+		return 0, fmt.Errorf("a segment is edges[INDEX] or edges[FROM>TO], not edges[%s]", ref)
+	}
+	if i < 0 || i >= len(s.Edges) {
+		return 0, fmt.Errorf("no segment edges[%d]: the scenario has %d", i, len(s.Edges))
+	}
+	return i, nil
 }
 
 var levers = collectLevers()

@@ -99,6 +99,14 @@ func applySet(sc *Scenario, set string) *tomlx.Error {
 	if !ok || path == "" {
 		return &tomlx.Error{File: "-set", Msg: fmt.Sprintf("%q: expected PATH=VALUE, e.g. bribe.same_clan=0", set)}
 	}
+	// A segment named by its ends, edges[FROM>TO].field, is edges[i].field.
+	if ref, field, ok := splitEdgePath(path); ok && strings.Contains(ref, ">") {
+		i, err := sc.EdgeIndex(ref)
+		if err != nil {
+			return &tomlx.Error{File: "-set", Key: path, Msg: err.Error()}
+		}
+		path = fmt.Sprintf("edges[%d].%s", i, field)
+	}
 	if err := tomlx.SetString(sc, path, strings.TrimSpace(value)); err != nil {
 		e := &tomlx.Error{File: "-set", Key: path, Msg: err.Error()}
 		var te *tomlx.Error

@@ -157,7 +157,14 @@ func TestSetOverrides(t *testing.T) {
 	if src.Hash() == plain.Hash() {
 		t.Error("overrides do not change the scenario hash")
 	}
-	for _, bad := range []string{"bribe.same_clan=abc", "bribe.nope=1", "novalue", "patronage.clan_capture=2"} {
+	byEnds, err := Parse("small.toml", small, []string{"edges[b2>m].detect=0.7"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := byEnds.Scenario.Edges[3].Detect; got != 0.7 {
+		t.Errorf("-set edges[b2>m].detect=0.7 set edges[3].detect to %v", got)
+	}
+	for _, bad := range []string{"bribe.same_clan=abc", "bribe.nope=1", "novalue", "patronage.clan_capture=2", "edges[m>b2].detect=1", "edges[x].detect=1"} {
 		if _, err := Parse("small.toml", small, []string{bad}); err == nil {
 			t.Errorf("-set %s accepted", bad)
 		}
