@@ -73,7 +73,8 @@ type Mechanisms struct {
 	VictimServices bool `toml:"victim_services"`
 	// CaseExpiry drops cases that waited longer than investigation.case_limit.
 	CaseExpiry bool `toml:"case_expiry"`
-	// Entry: new organizations enter and failed ones exit.
+	// Entry: new organizations enter. Off: none do (those that fail still
+	// exit).
 	Entry bool `toml:"entry"`
 	// Extortion: criminal rackets tax organizations and officials solicit
 	// bribes (extortion.*).
@@ -116,8 +117,8 @@ type Routes struct {
 
 // BetaDist is a Beta(Alpha, Beta) distribution, both > 0.
 type BetaDist struct {
-	Alpha float64 `toml:"alpha"`
-	Beta  float64 `toml:"beta"`
+	Alpha float64 `toml:"alpha"` // first shape parameter a > 0
+	Beta  float64 `toml:"beta"`  // second shape parameter b > 0; the mean is a / (a + b)
 }
 
 // Mean is Alpha / (Alpha + Beta).
@@ -186,7 +187,9 @@ type DrugParams struct {
 // PeopleParams describe human trafficking (mechanisms 2 and 3).
 type PeopleParams struct {
 	// Cargo is the persons a vehicle carries, > 0.
-	Cargo   float64 `toml:"cargo"`
+	Cargo float64 `toml:"cargo"`
+	// Penalty is the cost in USD to an organization of an intercepted
+	// shipment beyond cargo and vehicle.
 	Penalty float64 `toml:"penalty"`
 	// PriceScale multiplies every market's price for people, > 0.
 	PriceScale float64 `toml:"price_scale"`
@@ -208,14 +211,14 @@ type PeopleParams struct {
 //	        + PatronDeal [patron sells roof to the organization]
 //	        + Peers c_post(t-1) - Audit A(t) Penalty - Integrity θ.
 type Bribe struct {
-	Intercept  float64 `toml:"intercept"`
-	Amount     float64 `toml:"amount"`
-	SameClan   float64 `toml:"same_clan"`
-	PatronDeal float64 `toml:"patron_deal"`
-	Peers      float64 `toml:"peers"`
-	Audit      float64 `toml:"audit"`
-	Penalty    float64 `toml:"penalty"`
-	Integrity  float64 `toml:"integrity"`
+	Intercept  float64 `toml:"intercept"`   // log-odds of acceptance with every other term zero
+	Amount     float64 `toml:"amount"`      // per unit of ln(bribe / salary)
+	SameClan   float64 `toml:"same_clan"`   // when official and organization share a clan
+	PatronDeal float64 `toml:"patron_deal"` // when the official's patron sells roof to the organization
+	Peers      float64 `toml:"peers"`       // per unit of the post's corrupt share last month
+	Audit      float64 `toml:"audit"`       // per unit of audit risk A(t) × penalty, subtracted
+	Penalty    float64 `toml:"penalty"`     // severity of punishment when an audit catches a bribe
+	Integrity  float64 `toml:"integrity"`   // per unit of the official's integrity θ, subtracted
 	// OfferShare is the offer as a share of the cargo's market value, in
 	// (0, 1], bounded by MaxCashShare of the organization's cash.
 	OfferShare   float64 `toml:"offer_share"`
