@@ -183,11 +183,11 @@ func (w *World) value(l *load, surv, bribes, extra float64) (f, u float64) {
 	risk := 1 - surv
 	k := l.trip + risk*l.loss
 	f = 1
-	if theta > 0 && risk > 0 {
-		f = math.Sqrt(k*l.inv/theta) / risk
-		if f > 1 {
-			f = 1
-		} else if min := w.p.Routes.MinLoad; f < min {
+	// f* < 1 exactly when K / V < θ P²; most routes are safe enough for
+	// full loads, and skip the square root.
+	if kv := k * l.inv; theta > 0 && kv < theta*risk*risk {
+		f = math.Sqrt(kv/theta) / risk
+		if min := w.p.Routes.MinLoad; f < min {
 			f = min
 		}
 	}
