@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -42,10 +43,11 @@ func openScenario(file string) (*scenarioFile, error) {
 	if fi, err := os.Stat(file); err == nil && fi.Size() > scenario.MaxFileBytes {
 		// Refused before it is read whole: a mistaken path may name
 		// gigabytes.
-		return nil, &inputError{fmt.Errorf("%s: the file is %d MB; a scenario may be at most %d MB",
+		// Placed on line 1 like the same refusal by scenario.Parse.
+		return nil, &inputError{fmt.Errorf("%s:1: the file is %d MB; a scenario may be at most %d MB",
 			file, fi.Size()>>20, scenario.MaxFileBytes>>20)}
 	}
-	text, err := os.ReadFile(file)
+	text, err := readLimited(file)
 	if err != nil {
 		return nil, &inputError{fmt.Errorf("%s: %w", file, unwrapPath(err))}
 	}
@@ -55,15 +57,37 @@ func openScenario(file string) (*scenarioFile, error) {
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(dir, filepath.FromSlash(rel))
 		}
-		b, err := os.ReadFile(p)
+		b, err := readLimited(p)
 		return b, p, unwrapPath(err)
 	}}, nil
+}
+
+// errTooLong is a file past scenario.MaxFileBytes whose size Stat did not
+// tell (a device, a pipe, /proc).
+var errTooLong = fmt.Errorf("longer than %d MB; not a scenario or its data", scenario.MaxFileBytes>>20)
+
+// readLimited reads a file of at most scenario.MaxFileBytes. os.ReadFile
+// would read /dev/zero, or a pipe that never closes, until memory ran out.
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, scenario.MaxFileBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > scenario.MaxFileBytes {
+		return nil, errTooLong
+	}
+	return b, nil
 }
 
 func readEmbedded(rel string) ([]byte, string, error) {
 	name := path.Clean(rel) + " (embedded)"
 	if filepath.IsAbs(rel) {
-		b, err := os.ReadFile(rel)
+		b, err := readLimited(rel)
 		return b, rel, unwrapPath(err)
 	}
 	b, err := fs.ReadFile(scenarios.FS, path.Join(path.Dir(scenarios.Default), rel))

@@ -36,7 +36,11 @@ func runValidate(ctx context.Context, e *env, files []string) error {
 		}
 		name, err := validateFile(file)
 		if err == nil {
-			fmt.Fprintf(e.stdout, "%s: ok\n", name)
+			// A report that cannot be printed (stdout on a full disk) is
+			// a failure, not a silent success.
+			if _, err := fmt.Fprintf(e.stdout, "%s: ok\n", name); err != nil {
+				return err
+			}
 			continue
 		}
 		var input *inputError
@@ -44,7 +48,9 @@ func runValidate(ctx context.Context, e *env, files []string) error {
 			return err
 		}
 		failed = true
-		fmt.Fprintln(e.stdout, input.Error())
+		if _, err := fmt.Fprintln(e.stdout, input.Error()); err != nil {
+			return err
+		}
 	}
 	if failed {
 		return &exitError{code: exitUsage}

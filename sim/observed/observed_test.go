@@ -92,24 +92,3 @@ func TestParseBoundsErrors(t *testing.T) {
 		t.Errorf("got %d errors, want %d", len(es), maxErrors)
 	}
 }
-
-func FuzzParse(f *testing.F) {
-	f.Add([]byte(header + "a,2005,13,persons,reported,TIP 2007\n"))
-	f.Add([]byte(header + "a,\"2005\",1e3,\"x,y\",secondary,\"s \"\"q\"\"\"\n"))
-	f.Add([]byte("series,year\n1,2\n"))
-	f.Fuzz(func(t *testing.T, text []byte) {
-		rows, err := Parse("f.csv", text)
-		if err != nil {
-			var es Errors
-			if !errors.As(err, &es) || len(es) == 0 || len(es) > maxErrors || rows != nil {
-				t.Fatalf("bad error %v (rows %v)", err, rows)
-			}
-			return
-		}
-		for _, r := range rows {
-			if r.Series == "" || r.Source == "" || r.Year < 1000 || r.Year > 9999 || r.Line < 2 {
-				t.Fatalf("accepted a bad row %+v", r)
-			}
-		}
-	})
-}

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/krysha/krysha/internal/tomlx"
 )
 
 // A Lever is a parameter that events may change at run time: a numeric or
@@ -102,22 +104,31 @@ func LookupLever(path string) (Lever, error) {
 	if l, ok := levers[path]; ok {
 		return l, nil
 	}
+	if v, err := tomlx.Resolve(&Params{}, path); err == nil && v.Kind() != reflect.Struct {
+		// A parameter marked lever:"no" sizes or builds the model; saying
+		// "unknown" of it, with look-alike suggestions, would mislead.
+		return Lever{}, fmt.Errorf("not a lever: it is fixed for a run (it sizes or builds the model); change it in the file or with -set")
+	}
 	msg := "unknown lever"
-	if s := closest(path, LeverPaths(), 3); len(s) > 0 {
+	if s := closest(path, leverPaths, 3); len(s) > 0 {
 		msg += fmt.Sprintf(" (did you mean %s?)", strings.Join(quoteAll(s), " or "))
 	}
 	return Lever{}, fmt.Errorf("%s", msg)
 }
 
 // LeverPaths lists every lever path, sorted.
-func LeverPaths() []string {
+func LeverPaths() []string { return append([]string(nil), leverPaths...) }
+
+// leverPaths is LeverPaths, sorted once: every unknown lever is compared
+// with all of them.
+var leverPaths = func() []string {
 	out := make([]string, 0, len(levers))
 	for p := range levers {
 		out = append(out, p)
 	}
 	sort.Strings(out)
 	return out
-}
+}()
 
 // Get returns the lever's value in p as a float64 (booleans as 0 or 1).
 func (l Lever) Get(p *Params) float64 {

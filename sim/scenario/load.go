@@ -41,7 +41,9 @@ func (s *Source) Hash() string {
 
 // Parse decodes text over Default, applies the -set overrides (each
 // "dotted.path=value") and validates the result. Every problem found is
-// returned at once as tomlx.Errors, each "NAME:LINE: key: message".
+// returned at once as tomlx.Errors, each "NAME:LINE: key: message" (past
+// a hundred, a last line counts the rest). A scenario past the limits of
+// limits.go is refused here, before anything is built from it.
 func Parse(name string, text []byte, sets []string) (*Source, error) {
 	if err := checkText(name, text); err != nil {
 		return nil, err
@@ -60,17 +62,56 @@ func Parse(name string, text []byte, sets []string) (*Source, error) {
 			errs = append(errs, err)
 		}
 	}
-	if len(errs) > 0 {
-		// Validation of a half-decoded scenario would only repeat these.
+	if n := len(errs); n > maxProblems {
+		// As Validate does: a file of garbage must not print a million
+		// lines (the overlaps below need only the kept ones' keys, and
+		// validation problems would be buried anyway).
+		errs = append(errs[:maxProblems:maxProblems], &tomlx.Error{File: name,
+			Msg: fmt.Sprintf("%d more problems not shown (at most %d are)", n-maxProblems, maxProblems)})
 		return nil, errs
 	}
+	// A half-decoded scenario is still validated, so that one run reports
+	// every fault of a file; only the problems at or around a key that
+	// failed to decode are left out, since they would repeat it.
+	bad := errs
 	for _, p := range sc.Validate() {
-		errs = append(errs, &tomlx.Error{File: name, Line: doc.Line(p.Key), Key: p.Key, Msg: p.Msg})
+		if !overlaps(p.Key, bad) {
+			errs = append(errs, &tomlx.Error{File: name, Line: doc.Line(p.Key), Key: p.Key, Msg: p.Msg})
+		}
 	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
 	return &Source{Scenario: sc, Name: name, Text: text, Sets: sets}, nil
+}
+
+// overlaps reports whether a validation problem at key concerns a key of
+// one of the decoding errors: the same key, one inside the other, or the
+// same element of an array (edges[3].km and edges[3].to). The count of
+// problems not shown (key "") overlaps none.
+func overlaps(key string, errs tomlx.Errors) bool {
+	if len(errs) == 0 || key == "" {
+		return false
+	}
+	element := func(k string) string {
+		if i := strings.IndexByte(k, ']'); i >= 0 {
+			return k[:i+1]
+		}
+		return k
+	}
+	within := func(a, b string) bool { // a is b or inside it
+		return a == b || strings.HasPrefix(a, b) && (a[len(b)] == '.' || a[len(b)] == '[')
+	}
+	for _, e := range errs {
+		if e.Key == "" {
+			continue // a malformed -set changed nothing
+		}
+		if within(key, e.Key) || within(e.Key, key) ||
+			element(key) == element(e.Key) && strings.Contains(key, "]") {
+			return true
+		}
+	}
+	return false
 }
 
 // checkText refuses what is not a scenario before the parser sees it.

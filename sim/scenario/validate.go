@@ -19,8 +19,22 @@ type Problem struct {
 type checker struct {
 	probs []Problem
 	// more counts the problems past maxProblems, which are not kept: a
-	// file of garbage must not produce a million lines.
-	more int
+	// file of garbage must not produce a million lines. skipped is set
+	// when checks were left out once the list was full, so that more is
+	// a lower bound.
+	more    int
+	skipped bool
+}
+
+// full reports whether no further problem would be shown; a check that is
+// costly to make for its message alone (a lever's "did you mean") is then
+// skipped.
+func (c *checker) full() bool {
+	if len(c.probs) >= maxProblems {
+		c.skipped = true
+		return true
+	}
+	return false
 }
 
 func (c *checker) addf(key, format string, args ...any) {
@@ -103,7 +117,10 @@ func (s *Scenario) Validate() []Problem {
 		s.validatePaths(c)
 	}
 	s.validateEvents(c)
-	if c.more > 0 {
+	switch {
+	case c.skipped:
+		c.probs = append(c.probs, Problem{"", fmt.Sprintf("more problems not shown, and not all looked for (at most %d are shown)", maxProblems)})
+	case c.more > 0:
 		c.probs = append(c.probs, Problem{"", fmt.Sprintf("%d more problems not shown (at most %d are)", c.more, maxProblems)})
 	}
 	return c.probs
@@ -282,21 +299,30 @@ func (s *Scenario) validateStaffing(c *checker) {
 			continue
 		}
 		if e.Checkpoint {
-			guards[r] += e.Guards
+			// Bad guard counts are reported by validateNetwork; adding
+			// them would only repeat that (or overflow).
+			if e.Guards >= 1 && e.Guards <= MaxOfficials {
+				guards[r] += e.Guards
+			}
 		} else {
 			patrolled[r] = true
 		}
 	}
+	countsOK := true
 	for i, r := range roles {
 		k := "officials." + RoleNames[i]
 		total += r.Count
+		if r.Count < 0 || r.Count > MaxOfficials {
+			countsOK = false // reported by validateParams
+			continue
+		}
 		if guards[i] > r.Count {
 			c.addf(k+".count", "checkpoints post %d officials of this role but there are only %d", guards[i], r.Count)
 		} else if patrolled[i] && guards[i] == r.Count {
 			c.addf(k+".count", "all %d officials of this role man checkpoints; none are left to patrol the segments without one", r.Count)
 		}
 	}
-	if total > MaxOfficials {
+	if countsOK && total > MaxOfficials {
 		c.addf("officials", "%d officials in all; the limit is %d", total, MaxOfficials)
 	}
 	if s.Officials.Prosecutor.Count < 1 {
@@ -401,6 +427,7 @@ func (s *Scenario) validatePaths(c *checker) {
 			}
 		}
 		var markets []int
+		depth := make([]int, len(s.Nodes)) // reused: there may be thousands of origins
 		for i, n := range s.Nodes {
 			if n.IsMarket(product) {
 				markets = append(markets, i)
@@ -415,8 +442,11 @@ func (s *Scenario) validatePaths(c *checker) {
 				c.addf(k, "origin %q supplies %s but no node is a market for it (price_%s with no supply)", n.ID, product, product)
 				continue
 			}
-			depth, nodes, edges := reach(adj, i)
+			depth, nodes, edges := reach(adj, i, depth)
 			for _, m := range markets {
+				if c.full() {
+					break // thousands of origins × markets: stop at the limit
+				}
 				if depth[m] < 0 || depth[m] > s.Routes.MaxHops {
 					c.addf(k, "no path from origin %q to market %q for %s within %d segments", n.ID, s.Nodes[m].ID, product, s.Routes.MaxHops)
 				}
@@ -429,11 +459,10 @@ func (s *Scenario) validatePaths(c *checker) {
 	}
 }
 
-// reach returns the breadth-first depth of each node from src (-1 if
-// unreachable), and the number of nodes reachable from src (src
-// included) and of the segments leaving them.
-func reach(adj [][]int, src int) (depth []int, nodes, edges int) {
-	depth = make([]int, len(adj))
+// reach fills depth with the breadth-first depth of each node from src
+// (-1 if unreachable), and returns it with the number of nodes reachable
+// from src (src included) and of the segments leaving them.
+func reach(adj [][]int, src int, depth []int) (_ []int, nodes, edges int) {
 	for i := range depth {
 		depth[i] = -1
 	}
@@ -487,7 +516,8 @@ func (s *Scenario) validateEvents(c *checker) {
 		c.addf("policy", "%d policies; the limit is %d (each replays every event to validate)", len(s.Policies), MaxPolicies)
 		return
 	}
-	s.checkEventList(c, "event", s.Events, nil)
+	edgeLevers := map[*Event][]edgeChange{}
+	s.checkEventList(c, "event", s.Events, nil, edgeLevers)
 	names := map[string]bool{}
 	for i, p := range s.Policies {
 		k := fmt.Sprintf("policy[%d]", i)
@@ -501,7 +531,7 @@ func (s *Scenario) validateEvents(c *checker) {
 		if len(p.Events) == 0 {
 			c.addf(k+".events", "a policy needs at least one event")
 		}
-		s.checkEventList(c, k+".events", p.Events, s.Events)
+		s.checkEventList(c, k+".events", p.Events, s.Events, edgeLevers)
 	}
 }
 
@@ -510,7 +540,7 @@ type keyedEvent struct {
 	ev  *Event
 }
 
-func (s *Scenario) checkEventList(c *checker, prefix string, evs, base []Event) {
+func (s *Scenario) checkEventList(c *checker, prefix string, evs, base []Event, edgeLevers map[*Event][]edgeChange) {
 	var all []keyedEvent
 	for i := range base {
 		all = append(all, keyedEvent{"", &base[i]})
@@ -528,6 +558,9 @@ func (s *Scenario) checkEventList(c *checker, prefix string, evs, base []Event) 
 			c.addf(k, "an event needs set or scale")
 		}
 		for _, name := range sortedKeys(ev.Set) {
+			if c.full() {
+				break // each key costs a search of the lever names
+			}
 			kk := k + ".set." + quoteKey(name)
 			l, err := s.Lever(name)
 			if err != nil {
@@ -545,11 +578,16 @@ func (s *Scenario) checkEventList(c *checker, prefix string, evs, base []Event) 
 				} else if c.finite(kk, v) && l.Kind == reflectInt && v != math.Trunc(v) {
 					c.addf(kk, "expected an integer, found %v", v)
 				}
+			case string:
+				c.addf(kk, "expected a number or a boolean, found string %q", v)
 			default:
 				c.addf(kk, "expected a number or a boolean, found %v", v)
 			}
 		}
 		for _, name := range sortedKeys(ev.Scale) {
+			if c.full() {
+				break
+			}
 			kk := k + ".scale." + quoteKey(name)
 			l, err := s.Lever(name)
 			if err != nil {
@@ -575,7 +613,7 @@ func (s *Scenario) checkEventList(c *checker, prefix string, evs, base []Event) 
 	}
 	for _, ke := range all {
 		ke.ev.Apply(&p)
-		s.applyToEdges(ke.ev, detect)
+		s.applyToEdges(ke.ev, detect, edgeLevers)
 		if ke.key == "" {
 			continue
 		}
@@ -597,18 +635,39 @@ func (s *Scenario) checkEventList(c *checker, prefix string, evs, base []Event) 
 	}
 }
 
+// An edgeChange is an event's change to one segment's detection.
+type edgeChange struct {
+	edge  int
+	scale bool
+	v     float64
+}
+
 // applyToEdges applies the event's segment detection levers to detect.
-func (s *Scenario) applyToEdges(ev *Event, detect []float64) {
-	for _, name := range sortedKeys(ev.Set) {
-		if l, err := s.Lever(name); err == nil && l.Edge >= 0 && l.Kind != reflectBool {
-			if v, ok := ev.Set[name].(float64); ok {
-				detect[l.Edge] = v
+// The levers of each event are resolved once and kept in cache: every
+// policy replays the scenario's events, and a segment named FROM>TO is
+// found by a search of the segments.
+func (s *Scenario) applyToEdges(ev *Event, detect []float64, cache map[*Event][]edgeChange) {
+	changes, ok := cache[ev]
+	if !ok {
+		for _, name := range sortedKeys(ev.Set) {
+			if l, err := s.Lever(name); err == nil && l.Edge >= 0 && l.Kind != reflectBool {
+				if v, ok := ev.Set[name].(float64); ok {
+					changes = append(changes, edgeChange{l.Edge, false, v})
+				}
 			}
 		}
+		for _, name := range sortedKeys(ev.Scale) {
+			if l, err := s.Lever(name); err == nil && l.Edge >= 0 {
+				changes = append(changes, edgeChange{l.Edge, true, ev.Scale[name]})
+			}
+		}
+		cache[ev] = changes
 	}
-	for _, name := range sortedKeys(ev.Scale) {
-		if l, err := s.Lever(name); err == nil && l.Edge >= 0 {
-			detect[l.Edge] *= ev.Scale[name]
+	for _, ch := range changes {
+		if ch.scale {
+			detect[ch.edge] *= ch.v
+		} else {
+			detect[ch.edge] = ch.v
 		}
 	}
 }
@@ -617,9 +676,12 @@ func (s *Scenario) applyToEdges(ev *Event, detect []float64) {
 // each in sorted key order so that the result does not depend on map order.
 // Segment levers are not in Params and are left alone.
 func (ev *Event) Apply(p *Params) {
+	// levers, not LookupLever: the error of LookupLever, with its
+	// suggestions, costs a search of every lever name, and validation
+	// applies every event once per policy.
 	for _, name := range sortedKeys(ev.Set) {
-		l, err := LookupLever(name)
-		if err != nil {
+		l, ok := levers[name]
+		if !ok {
 			continue
 		}
 		switch v := ev.Set[name].(type) {
@@ -634,7 +696,7 @@ func (ev *Event) Apply(p *Params) {
 		}
 	}
 	for _, name := range sortedKeys(ev.Scale) {
-		if l, err := LookupLever(name); err == nil {
+		if l, ok := levers[name]; ok {
 			l.Set(p, l.Get(p)*ev.Scale[name])
 		}
 	}
