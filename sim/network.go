@@ -170,24 +170,25 @@ func buildNetwork(sc *scenario.Scenario, postOf func(e int) int32) *network {
 					continue
 				}
 				paths := path.YenKShortestPaths(g, sc.Routes.Paths, math.Inf(1), simple.Node(i), simple.Node(j))
+				added := 0
 				for _, ns := range paths {
 					if len(ns)-1 > sc.Routes.MaxHops {
 						continue
 					}
-					r := route{market: int32(j), product: int8(p), originPrice: priceOf(n, p)}
+					es := make([]int32, 0, len(ns)-1)
 					for k := 1; k < len(ns); k++ {
-						ei := byEnds[[2]int32{int32(ns[k-1].ID()), int32(ns[k].ID())}]
-						e := &nw.edges[ei]
-						r.edges = append(r.edges, ei)
-						r.start = append(r.start, r.days)
-						r.km += e.km
-						r.days += e.days
-						r.fuel = r.fuel || e.fuel
+						es = append(es, byEnds[[2]int32{int32(ns[k-1].ID()), int32(ns[k].ID())}])
 					}
-					r.node = nw.tries[p][i].add(r.edges)
-					nw.maxTrie = max(nw.maxTrie, len(nw.tries[p][i].parent))
-					nw.routes[p][i] = append(nw.routes[p][i], int32(len(nw.all)))
-					nw.all = append(nw.all, r)
+					nw.addRoute(p, int32(i), int32(j), es, priceOf(n, p))
+					added++
+				}
+				if added == 0 {
+					// The fastest paths all have too many segments; take
+					// the path with the fewest, which validation found
+					// within routes.max_hops.
+					if es := nw.fewestHops(p, int32(i), int32(j), len(sc.Nodes)); es != nil && len(es) <= sc.Routes.MaxHops {
+						nw.addRoute(p, int32(i), int32(j), es, priceOf(n, p))
+					}
 				}
 			}
 		}
@@ -204,6 +205,55 @@ func buildNetwork(sc *scenario.Scenario, postOf func(e int) int32) *network {
 		}
 	}
 	return nw
+}
+
+// addRoute files the route over segments es from origin to market.
+func (nw *network) addRoute(p int, origin, market int32, es []int32, originPrice float64) {
+	r := route{market: market, product: int8(p), originPrice: originPrice, edges: es}
+	for _, ei := range es {
+		e := &nw.edges[ei]
+		r.start = append(r.start, r.days)
+		r.km += e.km
+		r.days += e.days
+		r.fuel = r.fuel || e.fuel
+	}
+	r.node = nw.tries[p][origin].add(r.edges)
+	nw.maxTrie = max(nw.maxTrie, len(nw.tries[p][origin].parent))
+	nw.routes[p][origin] = append(nw.routes[p][origin], int32(len(nw.all)))
+	nw.all = append(nw.all, r)
+}
+
+// fewestHops returns the segments of a path from src to dst for product p
+// with the fewest segments (breadth first, segments in index order), or
+// nil.
+func (nw *network) fewestHops(p int, src, dst int32, nNodes int) []int32 {
+	via := make([]int32, nNodes) // segment that first reached each node
+	for i := range via {
+		via[i] = -1
+	}
+	seen := make([]bool, nNodes)
+	seen[src] = true
+	queue := []int32{src}
+	for len(queue) > 0 && !seen[dst] {
+		u := queue[0]
+		queue = queue[1:]
+		for ei := range nw.edges {
+			e := &nw.edges[ei]
+			if e.from == u && e.carries[p] && !seen[e.to] {
+				seen[e.to] = true
+				via[e.to] = int32(ei)
+				queue = append(queue, e.to)
+			}
+		}
+	}
+	if !seen[dst] {
+		return nil
+	}
+	var es []int32
+	for n := dst; n != src; n = nw.edges[via[n]].from {
+		es = append([]int32{via[n]}, es...)
+	}
+	return es
 }
 
 // tieBreak is a tiny weight, distinct for every segment, added to travel

@@ -7,11 +7,22 @@ import "math"
 func (w *World) openCase(g int32, gen uint32, p int, testimony bool) {
 	ev := w.p.Investigation.Evidence
 	e0 := w.r.beta(ev.Alpha, ev.Beta)
-	w.cases = append(w.cases, kase{
+	c := kase{
 		org: g, gen: gen, product: int8(p), testimony: testimony,
 		opened: int32(w.t), evidence: 1 - math.Pow(1-e0, w.training),
-	})
-	w.queue[p] = append(w.queue[p], int32(len(w.cases)-1))
+	}
+	// Closed cases leave their slot to new ones, so that memory follows
+	// the cases open, not all the cases of the run.
+	var id int32
+	if n := len(w.free); n > 0 {
+		id = w.free[n-1]
+		w.free = w.free[:n-1]
+		w.cases[id] = c
+	} else {
+		id = int32(len(w.cases))
+		w.cases = append(w.cases, c)
+	}
+	w.queue[p] = append(w.queue[p], id)
 	if p == people {
 		w.rec[CasesOpened]++
 	} else {
@@ -37,6 +48,7 @@ func (w *World) investigate() {
 		h := w.qhead[p]
 		if w.p.Mechanisms.CaseExpiry {
 			for h < len(q) && int32(w.t)-w.cases[q[h]].opened > limit {
+				w.free = append(w.free, q[h])
 				h++
 				w.rec[CasesExpired]++
 			}
@@ -63,13 +75,21 @@ func (w *World) investigate() {
 // the elite that protects it), for a bribe, or for weak evidence under the
 // law (ε × legislation < threshold); otherwise send it to trial.
 func (w *World) prosecute(id int32) {
+	if !w.charge(id) {
+		w.free = append(w.free, id)
+	}
+}
+
+// charge decides the prosecution of case id and reports whether it went
+// to trial.
+func (w *World) charge(id int32) bool {
 	c := &w.cases[id]
 	pool := w.m.pool[roleProsecutor]
 	pros := w.pick(pool)
 	if o := w.owner(c.org, c.gen); o != nil {
 		if w.p.Mechanisms.Protection && o.roof >= 0 && w.officials[pros].patron == o.roof {
 			w.rec[CasesProtected]++
-			return
+			return false
 		}
 		if w.p.Mechanisms.Bribery {
 			b := math.Min(w.p.Bribe.CaseOffer, w.p.Bribe.MaxCashShare*o.cash)
@@ -78,7 +98,7 @@ func (w *World) prosecute(id int32) {
 				if w.accepts(pros, c.org, b) {
 					w.pay(pros, c.org, b)
 					w.rec[CasesBribed]++
-					return
+					return false
 				}
 			}
 		}
@@ -89,11 +109,12 @@ func (w *World) prosecute(id int32) {
 	}
 	if c.evidence*law < w.p.Investigation.Threshold {
 		w.rec[CasesWeak]++
-		return
+		return false
 	}
 	w.rec[prosecutionsOf[c.product]]++
 	c.due = int32(w.t + w.p.Trial.Delay)
 	w.trials = append(w.trials, id)
+	return true
 }
 
 // tryCases gives a verdict on every case whose trial is due:
@@ -113,6 +134,7 @@ func (w *World) tryCases() {
 			continue
 		}
 		w.verdict(id)
+		w.free = append(w.free, id)
 	}
 	w.trials = w.trials[:j]
 }

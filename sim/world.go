@@ -125,6 +125,7 @@ type World struct {
 	exposure  []float64 // per org and elite: costs met at the elite's clients' posts
 	ships     []shipment
 	cases     []kase
+	free      []int32 // slots of closed cases
 	queue     [2][]int32
 	qhead     [2]int
 	trials    []int32
@@ -245,6 +246,7 @@ func (w *World) Reset(seed uint64, rep int) {
 	w.Ledger = ledger{}
 	w.ships = w.ships[:0]
 	w.cases = w.cases[:0]
+	w.free = w.free[:0]
 	w.corrupt = w.corrupt[:0]
 	w.trials = w.trials[:0]
 	for p := 0; p < 2; p++ {
