@@ -11,6 +11,9 @@
 // The commands are:
 //
 //	run       run a scenario's replicates; write CSV files, a manifest and a chart
+//	sweep     run a parameter sweep: a design of points, each run for replicates
+//	merge     join the shards of a sweep into one directory, with its charts
+//	plot      redraw the charts of a sweep from its files
 //	validate  check scenario files without running them
 //	version   print krysha's version
 //	help      show the commands, or the flags and use of one
@@ -64,6 +67,47 @@
 // scenario file) has the columns series,year,value,unit,quality,source;
 // see scenarios/data/README.md.
 //
+// # Sweep
+//
+//	krysha sweep [flags] [SCENARIO.toml]
+//
+// Sweep runs a scenario at every point of an experimental design over the
+// parameters given with -vary (repeatable), each point for -replicates
+// replicates:
+//
+//	-vary path=lo:hi:n   n evenly spaced levels (the grid design runs every combination)
+//	-vary path=a,b,c     these values
+//	-vary path=lo:hi     a range, for -design lhs or sobol with -samples N
+//
+// Integer parameters take whole values and switches 0 and 1. The design can
+// also be written in the scenario's [sweep] table (design, samples,
+// replicates, window and a vary list); flags win over it. Replicate r of
+// every point uses the random stream (seed, r): common random numbers, and
+// every run reproduced alone by the `krysha run` command in its row of
+// runs.csv. The output directory (default out/NAME-sweep) receives, as runs
+// finish, runs.csv (one row a run: the varied parameters and the mean
+// yearly prosecutions, convictions, victims identified, drug seizures and
+// corrupt share over the -window years), yearly.csv, routes.csv,
+// failures.csv and manifest.json, then one chart per outcome. -dry-run
+// prints the runs and an estimate of the time and runs nothing; -shard I/N
+// (or a Slurm job array, or a Kubernetes Indexed Job with -shards N) runs
+// every N-th run; -resume goes on with a sweep that was stopped, even by
+// kill -9. docs/sweeps.md describes the files.
+//
+// # Merge
+//
+//	krysha merge [flags] DIR...
+//
+// Merge joins the directories of a sweep's shards into one, checking that
+// they are of one sweep and that every run is there once, and draws the
+// charts.
+//
+// # Plot
+//
+//	krysha plot DIR
+//
+// Plot redraws the charts of a sweep's directory from its files.
+//
 // # Validate
 //
 //	krysha validate [SCENARIO.toml...]
@@ -84,7 +128,8 @@
 // reported on one line followed by the command's usage.
 //
 // The exit status is 0 on success, 1 when a run fails (an output directory
-// that cannot be written, a full disk), 2 for a bad command line or invalid
+// that cannot be written, a full disk, a run of a sweep that failed, shards
+// that do not make a whole sweep), 2 for a bad command line or invalid
 // input, and 130 or 143 when interrupted by SIGINT or SIGTERM. A second
 // interrupt stops krysha at once.
 package main

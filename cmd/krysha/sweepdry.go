@@ -1,0 +1,104 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/krysha/krysha/sim"
+	"github.com/krysha/krysha/sim/experiment"
+)
+
+// dryRun prints what the sweep would do and how long it would take,
+// timing one run (point 0, replicate 0) and the building of one point's
+// model, and runs nothing else.
+func (s *sweep) dryRun(ctx context.Context, e *env, f *sweepFlags, workers int) error {
+	p := s.plan
+	mine := len(s.shard.Runs(p.Runs()))
+	w := e.stdout
+	fmt.Fprintf(w, "sweep of %s (%s): %s design over %d parameter%s, seed %d\n",
+		p.Source.Scenario.Name, s.sf.name, s.design.Spec().Kind, len(s.factors), plural(len(s.factors)), p.Seed)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, fc := range s.factors {
+		kind := fc.Kind()
+		if fc.Int {
+			kind = "integer " + kind
+		}
+		_, spec, _ := strings.Cut(fc.String(), "=")
+		fmt.Fprintf(tw, "\t%s\t%s\t%s\n", fc.Path, spec, kind)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "%d points × %d replicates = %d runs", p.Arms.Len(), p.Replicates, p.Runs())
+	if !s.shard.Whole() {
+		fmt.Fprintf(w, "; shard %s has %d", s.shard, mine)
+	}
+	fmt.Fprintf(w, "; outcomes averaged over %s\n", p.Window)
+
+	build, run, err := timeOneRun(ctx, p)
+	if err != nil {
+		return err
+	}
+	// Each point's model is built about once per worker that meets it.
+	points := min(p.Arms.Len(), mine)
+	cpu := time.Duration(mine)*run + time.Duration(points*min(workers, p.Replicates))*build
+	workers = max(1, min(workers, mine))
+	fmt.Fprintf(w, "one run took %v and building a point's model %v (timed on point 0, replicate 0):\n",
+		shortDuration(run), shortDuration(build))
+	fmt.Fprintf(w, "about %v of CPU time, %v on %d worker%s\n", roundDuration(cpu), roundDuration(cpu/time.Duration(workers)), workers, plural(workers))
+	files := strings.Join(s.files(f.routes), ", ")
+	if s.shard.Whole() {
+		files += ", charts"
+	}
+	fmt.Fprintf(w, "output: %s (%s, %s)\n", s.dir, experiment.ManifestFile, files)
+	if old, err := experiment.ReadStudyManifest(s.dir); err == nil {
+		man := s.manifest(workers, f.routes)
+		if err := old.SameStudy(man); err != nil || old.Shard != man.Shard {
+			fmt.Fprintf(w, "%s holds another sweep: choose another -out\n", s.dir)
+		} else {
+			fmt.Fprintf(w, "%s holds this sweep (%s, %d of %d runs done): -resume goes on with it\n",
+				s.dir, old.Status, old.Done, old.ShardRuns)
+		}
+	}
+	return nil
+}
+
+// timeOneRun times running point 0's replicate 0 (the runner runs it
+// twice on one worker; the second run is timed, warm) and building point
+// 0's model.
+func timeOneRun(ctx context.Context, p *experiment.Plan) (build, run time.Duration, err error) {
+	var times []time.Time
+	rn := &experiment.Runner{Plan: p, Workers: 1, Routes: true, Rows: true}
+	err = rn.Run(ctx, []int{0, 0}, func(_ int, _ *experiment.Result, err error) error {
+		times = append(times, time.Now())
+		return err
+	})
+	if err != nil {
+		return 0, 0, fmt.Errorf("point 0, replicate 0: %w", err)
+	}
+	t0 := time.Now()
+	sc, err := p.Scenario(0)
+	if err == nil {
+		_, err = sim.NewModel(sc)
+	}
+	if err != nil {
+		return 0, 0, fmt.Errorf("point 0: %w", err)
+	}
+	return time.Since(t0), times[1].Sub(times[0]), nil
+}
+
+// shortDuration is roundDuration, with microseconds below a millisecond.
+func shortDuration(d time.Duration) time.Duration {
+	if d < time.Millisecond {
+		return d.Round(time.Microsecond)
+	}
+	return roundDuration(d)
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

@@ -1,0 +1,222 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/krysha/krysha/internal/version"
+	"github.com/krysha/krysha/sim/experiment"
+	"github.com/krysha/krysha/sim/experiment/design"
+	"github.com/krysha/krysha/sim/scenario"
+)
+
+// A sweep is a sweep ready to run: its plan, its design and where its
+// files go.
+type sweep struct {
+	st      *study
+	sf      *scenarioFile
+	plan    *experiment.Plan
+	design  design.Design
+	factors []design.Factor
+	shard   experiment.Shard
+	dir     string
+}
+
+// planSweep turns the flags and the scenario's [sweep] table into a
+// sweep, checking everything a user can get wrong before anything runs.
+// Every error is a usage or input error.
+func planSweep(e *env, f *sweepFlags, given map[string]bool, file string) (*sweep, error) {
+	sf, err := openScenario(file)
+	if err != nil {
+		return nil, err
+	}
+	st, err := sf.load(f.sets)
+	if err != nil {
+		return nil, err
+	}
+	sc := st.src.Scenario
+	c, err := readSweepTable(sf, sc.Sweep)
+	if err != nil {
+		return nil, err
+	}
+	// Flags win over the table.
+	if given["design"] || c.design == "" {
+		c.design = f.design
+	}
+	if given["samples"] {
+		c.samples = f.samples
+	}
+	if given["replicates"] {
+		c.replicates = f.replicates
+	}
+	windowFrom := fmt.Sprintf("%s:%d: sweep.window", sf.name, sf.line("sweep.window"))
+	if given["window"] {
+		c.window, windowFrom = f.window, "-window"
+	}
+	if len(f.vary) > 0 {
+		c.vary, c.varySource = f.vary, "-vary"
+	}
+	if len(c.vary) == 0 {
+		return nil, e.usagef("nothing to vary: give -vary path=lo:hi:n (repeatable), or a vary list in the scenario's [sweep] table")
+	}
+	fs, err := design.ParseFactors(c.varySource, c.vary)
+	if err != nil {
+		return nil, &inputError{err}
+	}
+	bools, err := typeFactors(sc, fs)
+	if err != nil {
+		return nil, &inputError{err}
+	}
+	seed := sc.Seed
+	if given["seed"] {
+		seed = f.seed
+	}
+	d, err := newDesign(e, c, fs, seed, given["samples"])
+	if err != nil {
+		return nil, err
+	}
+	reps := sc.Replicates
+	if c.replicates > 0 {
+		reps = c.replicates
+	}
+	if reps < 1 || reps > scenario.MaxReplicates {
+		return nil, e.usagef("-replicates must be in 1..%d, is %d", scenario.MaxReplicates, reps)
+	}
+	if float64(d.Len())*float64(reps) > design.MaxRuns {
+		return nil, e.usagef("%d points × %d replicates is more than %d runs", d.Len(), reps, int64(design.MaxRuns))
+	}
+	win := experiment.DefaultWindow(sc.Start, sc.End)
+	if c.window != "" {
+		w, err := experiment.ParseWindow(c.window)
+		if err == nil {
+			w, err = w.Clip(sc.Start, sc.End)
+		}
+		if err != nil {
+			return nil, e.usagef("%s: %v", windowFrom, err)
+		}
+		win = w
+	}
+	arms := experiment.NewDesignArms(d, bools)
+	plan := &experiment.Plan{Source: st.src, ScenarioArg: file, Arms: arms, Replicates: reps, Seed: seed, Window: win}
+	if err := checkExtremes(plan, arms, c.varySource); err != nil {
+		return nil, err
+	}
+	sh, err := sweepShard(e, f, given)
+	if err != nil {
+		return nil, err
+	}
+	dir := f.out
+	if dir == "" {
+		dir = filepath.Join("out", sc.Name+"-sweep")
+	}
+	if !sh.Whole() {
+		dir = filepath.Join(dir, sh.Dir())
+	}
+	return &sweep{st: st, sf: sf, plan: plan, design: d, factors: d.Spec().Factors, shard: sh, dir: dir}, nil
+}
+
+// newDesign makes the design c asks for over fs.
+func newDesign(e *env, c *sweepConfig, fs []design.Factor, seed uint64, samplesFlag bool) (design.Design, error) {
+	var d design.Design
+	var err error
+	switch design.Kind(c.design) {
+	case design.KindGrid:
+		if samplesFlag {
+			return nil, e.usagef("-samples is for -design lhs or sobol; a grid has a point for every combination of levels")
+		}
+		d, err = design.NewGrid(fs)
+	case design.KindLHS, design.KindSobol:
+		if c.samples < 1 {
+			return nil, e.usagef("-design %s needs -samples N, the number of points (or samples in the [sweep] table)", c.design)
+		}
+		if design.Kind(c.design) == design.KindLHS {
+			d, err = design.NewLatinHypercube(fs, c.samples, seed, nil)
+		} else {
+			d, err = design.NewSobol(fs, c.samples, seed, nil)
+		}
+	default:
+		return nil, e.usagef("-design %q: want grid, lhs or sobol", c.design)
+	}
+	if err != nil {
+		return nil, &inputError{err}
+	}
+	return d, nil
+}
+
+// checkExtremes builds the scenario at the corners of the factors'
+// ranges, so that a range outside a parameter's valid values is a usage
+// error now rather than a failure of every run later.
+func checkExtremes(p *experiment.Plan, arms *experiment.DesignArms, source string) error {
+	ext := arms.Extremes()
+	q := *p
+	q.Arms = ext
+	for i := range ext.Len() {
+		if _, err := q.Scenario(i); err != nil {
+			return &inputError{fmt.Errorf("%s: the point %s is not a valid scenario:\n%v",
+				source, strings.Join(ext.List[i].Sets, " "), err)}
+		}
+	}
+	return nil
+}
+
+// sweepShard returns the shard to run: -shard, or what a batch system
+// says (see experiment.ShardFromEnv).
+func sweepShard(e *env, f *sweepFlags, given map[string]bool) (experiment.Shard, error) {
+	if given["shard"] {
+		if given["shards"] {
+			return experiment.Shard{}, e.usagef("-shard I/N and -shards N: give one")
+		}
+		sh, err := experiment.ParseShard(f.shard)
+		if err != nil {
+			return experiment.Shard{}, e.usagef("-shard: %v", err)
+		}
+		return sh, nil
+	}
+	if given["shards"] && f.shards < 1 {
+		return experiment.Shard{}, e.usagef("-shards must be at least 1, is %d", f.shards)
+	}
+	sh, from, err := experiment.ShardFromEnv(os.Getenv, f.shards)
+	if err != nil {
+		if from != "" {
+			return experiment.Shard{}, e.usagef("the shard from %s: %v", from, err)
+		}
+		return experiment.Shard{}, e.usagef("%v", err)
+	}
+	return sh, nil
+}
+
+// manifest returns the sweep's manifest, before it runs.
+func (s *sweep) manifest(workers int, routes bool) *experiment.StudyManifest {
+	spec, err := json.Marshal(s.design.Spec())
+	if err != nil {
+		panic("krysha: a design spec cannot be written as JSON: " + err.Error())
+	}
+	m := &experiment.StudyManifest{
+		Design:    spec,
+		Columns:   s.plan.Arms.Columns(),
+		Arms:      s.plan.Arms.Len(),
+		Runs:      s.plan.Runs(),
+		Window:    s.plan.Window,
+		Routes:    routes,
+		Status:    experiment.StatusRunning,
+		Shard:     experiment.Shard{Index: s.shard.Index, Count: max(1, s.shard.Count)},
+		ShardRuns: len(s.shard.Runs(s.plan.Runs())),
+	}
+	m.Manifest = experiment.Manifest{
+		Command:        "sweep",
+		Scenario:       s.st.src.Scenario.Name,
+		ScenarioFile:   s.sf.name,
+		ScenarioSHA256: s.st.src.Hash(),
+		Sets:           s.st.src.Sets,
+		Seed:           s.plan.Seed,
+		Replicates:     s.plan.Replicates,
+		Version:        version.String(),
+		GoVersion:      runtime.Version(),
+		Workers:        workers,
+	}
+	return m
+}
