@@ -102,7 +102,7 @@ func checkInvariants(t *testing.T, w *World, months int) {
 		fail("every case in one stage", cum[CasesOpened]+cum[DrugCasesOpened],
 			rec[Backlog]+rec[DrugBacklog]+rec[TrialsPending]+cum[CasesExpired]+cum[CasesProtected]+
 				cum[CasesBribed]+cum[CasesWeak]+cum[Convictions]+cum[DrugConvictions]+cum[Acquittals])
-		l := &w.Ledger
+		l := &w.ledger
 		fail("money conserved", w.start+l.In,
 			rec[CapitalUSD]+l.Officials+l.Elites+l.State+l.Out+l.Exited)
 

@@ -123,12 +123,12 @@ func (w *World) pay(id, g int32, b float64) {
 		if w.p.Mechanisms.Patronage {
 			rent := w.p.Patronage.RentShare * b
 			w.elites[o.patron].month += rent
-			w.Ledger.Elites += rent
+			w.ledger.Elites += rent
 			kept -= rent
 		}
 		w.exposure[int(g)*len(w.elites)+int(o.patron)] += b
 	}
-	w.Ledger.Officials += kept
+	w.ledger.Officials += kept
 }
 
 // officialsMonth counts the corrupt, lets audits dismiss some of them and

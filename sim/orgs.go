@@ -58,7 +58,7 @@ func (w *World) enter() {
 			capital: op.EntryCapital, vehicles: int32(op.EntryVehicles),
 			members: int32(op.EntryMembers), roof: -1,
 		})
-		w.Ledger.In += op.EntryCapital
+		w.ledger.In += op.EntryCapital
 		w.rec[OrganizationsEntered]++
 	}
 }
@@ -108,7 +108,7 @@ func (w *World) decide() {
 		cost := w.p.Transport.VehicleCost
 		if o.idleLast == 0 && int(o.vehicles) < op.MaxVehicles && o.cash > cost+op.ReserveMonths*o.costs {
 			o.cash -= cost
-			w.Ledger.Out += cost
+			w.ledger.Out += cost
 			o.vehicles++
 		}
 	}
@@ -156,7 +156,7 @@ func (w *World) considerPeople(g int32) {
 	if pp.Horizon*o.idle*best > cost {
 		o.people = true
 		o.cash -= cost
-		w.Ledger.Out += cost
+		w.ledger.Out += cost
 	}
 }
 
@@ -174,13 +174,13 @@ func (w *World) orgsMonth() {
 		if wages := float64(o.members) * op.Wage; wages > 0 {
 			o.cash -= wages
 			o.spent += wages
-			w.Ledger.Out += wages
+			w.ledger.Out += wages
 		}
 		if mech.Facilitators && o.facilitators > 0 {
 			fee := float64(o.facilitators) * w.p.Facilitators.Fee
 			o.cash -= fee
 			o.spent += fee
-			w.Ledger.Out += fee
+			w.ledger.Out += fee
 		}
 		if o.roof >= 0 {
 			if mech.Protection {
@@ -188,7 +188,7 @@ func (w *World) orgsMonth() {
 				o.cash -= fee
 				o.spent += fee
 				w.elites[o.roof].month += fee
-				w.Ledger.Elites += fee
+				w.ledger.Elites += fee
 			} else {
 				o.roof = -1
 			}
@@ -198,7 +198,7 @@ func (w *World) orgsMonth() {
 		if surplus := o.cash - op.ReserveMonths*o.costs; surplus > 0 {
 			out := op.Payout * surplus
 			o.cash -= out
-			w.Ledger.Out += out
+			w.ledger.Out += out
 		}
 		o.spent = 0
 		o.idle += (float64(o.idleLast) - o.idle) / 12
@@ -228,7 +228,7 @@ func (w *World) exit(g int32) {
 	o := &w.orgs[g]
 	o.alive = false
 	o.roof = -1
-	w.Ledger.Exited += o.cash
+	w.ledger.Exited += o.cash
 	w.rec[StashLostKg] += o.stash
 	o.stash = 0
 	w.rec[OrganizationsExited]++

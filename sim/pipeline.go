@@ -184,7 +184,7 @@ func (w *World) verdict(id int32) {
 	if o.cash > 0 {
 		seized := o.cash * tr.SeizeShare / shield
 		o.cash -= seized
-		w.Ledger.State += seized
+		w.ledger.State += seized
 	}
 	if w.r.bernoulli(tr.LeaderShare) {
 		w.exit(c.org)

@@ -105,7 +105,7 @@ func (w *World) ship(g int32, p int, a *alt, q, price float64) {
 	transport := t.CostKm*r.km + t.CostDay*r.days
 	o.cash -= cost + transport
 	o.spent += cost + transport
-	w.Ledger.Out += cost + transport
+	w.ledger.Out += cost + transport
 	o.busy++
 	w.routed[a.route]++
 	if p == drugs {
@@ -222,7 +222,7 @@ func (w *World) crossAbroad(s *shipment, e int32, o *org) bool {
 		if b > 0 && w.r.bernoulli(w.p.Foreign.Accept) {
 			o.cash -= b
 			o.spent += b
-			w.Ledger.Out += b
+			w.ledger.Out += b
 			w.learn(s.org, e, accA)
 			return true
 		}
@@ -264,7 +264,7 @@ func (w *World) intercept(s *shipment, id int32) {
 		}
 		o.cash -= penalty
 		o.spent += penalty
-		w.Ledger.Out += penalty
+		w.ledger.Out += penalty
 		if p := w.officials[id].patron; p >= 0 {
 			w.exposure[int(s.org)*len(w.elites)+int(p)] += s.cost + penalty + w.p.Transport.VehicleCost
 		}
@@ -320,8 +320,8 @@ func (w *World) earn(o *org, revenue float64) {
 		racket = w.p.Extortion.Criminal * revenue
 	}
 	o.cash += revenue - racket
-	w.Ledger.In += revenue
-	w.Ledger.Out += racket
+	w.ledger.In += revenue
+	w.ledger.Out += racket
 	o.spent += racket
 }
 

@@ -64,7 +64,6 @@ type org struct {
 	age          int32   // months since founding
 	stash        float64 // kg at the stash
 	immA, immB   float64 // belief that immigration officials sell papers
-	allot        [2]float64
 }
 
 // shipment is a vehicle on the road.
@@ -135,7 +134,7 @@ type World struct {
 	// Segment levers: base detection hazard and closure.
 	detect []float64
 	closed []bool
-	// Targeting: value seized per segment (smoothed) and the resulting
+	// Targeting: value that crossed each segment (smoothed) and the resulting
 	// detection multiplier.
 	intel  []float64
 	target []float64
@@ -174,7 +173,7 @@ type World struct {
 	seg    []SegmentStats // per segment and product, this month
 	routed []float64      // shipments launched per route, this month
 	rec    Record
-	Ledger ledger
+	ledger ledger
 	start  float64 // capital at Reset, for the ledger
 }
 
@@ -243,7 +242,7 @@ func (w *World) Reset(seed uint64, rep int) {
 	w.r.seed(seed, rep)
 	w.t = 0
 	w.next = 0
-	w.Ledger = ledger{}
+	w.ledger = ledger{}
 	w.ships = w.ships[:0]
 	w.cases = w.cases[:0]
 	w.free = w.free[:0]
@@ -263,8 +262,13 @@ func (w *World) Reset(seed uint64, rep int) {
 	clear(w.posts)
 
 	for e := range w.elites {
-		// The starting yearly rents, as a smoothed monthly stock.
-		w.elites[e] = elite{rents: sc.Elites[e].Rents / 12 / (1 - w.p.Patronage.RentMemory + 1e-12)}
+		// The starting yearly rents as a smoothed stock: the steady state
+		// of monthly rents R/12 decaying by rent_memory m is R/12/(1-m).
+		r := sc.Elites[e].Rents / 12
+		if m := w.p.Patronage.RentMemory; m < 1 {
+			r /= 1 - m
+		}
+		w.elites[e] = elite{rents: r}
 	}
 	w.updateInfluence()
 	for pi := range m.posts {
