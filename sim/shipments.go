@@ -171,7 +171,10 @@ func (w *World) cross(s *shipment, e int32) bool {
 	st := &w.seg[2*int(e)+int(s.product)]
 	st.Shipments++
 	st.Units += s.qty
-	w.intel[e] += s.value
+	ed := &w.m.net.edges[e]
+	if !ed.foreign {
+		w.intel[e] += s.value // what mobile interdiction learns of the traffic
+	}
 	if w.r.float() >= w.pDet[e][ch] {
 		if o != nil {
 			w.learn(s.org, e, 2*ch+1)
@@ -182,7 +185,10 @@ func (w *World) cross(s *shipment, e int32) bool {
 	if o != nil {
 		w.learn(s.org, e, 2*ch)
 	}
-	if w.m.net.edges[e].foreign {
+	if w.closed[e] && o != nil {
+		w.learn(s.org, e, accB) // no bribe gets through a closed segment
+	}
+	if ed.foreign {
 		if w.crossAbroad(s, e, o) {
 			st.Bribes++
 			return true
@@ -191,10 +197,7 @@ func (w *World) cross(s *shipment, e int32) bool {
 		return false
 	}
 	w.rec[Detections]++
-	id := w.pick(w.m.net.edges[e].post)
-	if w.closed[e] && o != nil {
-		w.learn(s.org, e, accB) // no bribe gets through a closed segment
-	}
+	id := w.pick(ed.post)
 	if o != nil && w.p.Mechanisms.Bribery && !w.closed[e] {
 		b := math.Min(w.p.Bribe.OfferShare*s.value, w.p.Bribe.MaxCashShare*o.cash)
 		if b > 0 {
