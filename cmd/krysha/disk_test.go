@@ -64,18 +64,21 @@ func outputSizes(t *testing.T) map[string]int64 {
 func TestRunDiskFull(t *testing.T) {
 	t.Parallel()
 	sizes := outputSizes(t)
-	csvs := pages(sizes[experiment.MonthlyFile]) + pages(sizes[experiment.YearlyFile])
-	all := csvs + pages(sizes[chartFile])
+	csvFiles := []string{experiment.MonthlyFile, experiment.YearlyFile, experiment.RoutesFile}
+	csvs := pages(sizes[experiment.MonthlyFile]) + pages(sizes[experiment.YearlyFile]) + pages(sizes[experiment.RoutesFile])
+	charts := csvs + pages(sizes[chartFile])
+	all := charts + pages(sizes[mapFile])
 	tests := []struct {
 		name   string
 		size   int      // of the tmpfs
 		failed []string // the file that does not fit, one of these
 		whole  []string
 	}{
-		// The two CSV files are written at once; either may fail first.
-		{"no room for the CSV files", 4096, []string{experiment.MonthlyFile, experiment.YearlyFile}, nil},
-		{"no room for the chart", csvs, []string{chartFile}, []string{experiment.MonthlyFile, experiment.YearlyFile}},
-		{"no room for the manifest", all, []string{experiment.ManifestFile}, []string{experiment.MonthlyFile, experiment.YearlyFile, chartFile}},
+		// The three CSV files are written at once; any may fail first.
+		{"no room for the CSV files", 4096, csvFiles, nil},
+		{"no room for the chart", csvs, []string{chartFile}, csvFiles},
+		{"no room for the map", charts, []string{mapFile}, append([]string{chartFile}, csvFiles...)},
+		{"no room for the manifest", all, []string{experiment.ManifestFile}, append([]string{chartFile, mapFile}, csvFiles...)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

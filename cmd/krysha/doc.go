@@ -13,7 +13,7 @@
 //	run       run a scenario's replicates; write CSV files, a manifest and a chart
 //	sweep     run a parameter sweep: a design of points, each run for replicates
 //	merge     join the shards of a sweep into one directory, with its charts
-//	plot      redraw the charts of a sweep from its files
+//	plot      redraw a sweep's charts, or map the routes of a run or sweep, from the files
 //	validate  check scenario files without running them
 //	version   print krysha's version
 //	help      show the commands, or the flags and use of one
@@ -36,6 +36,8 @@
 //	-seed S          base the random streams on S (default the scenario's seed)
 //	-workers N       run N replicates at a time (default one per CPU)
 //	-set path=value  override a scenario value by its dotted TOML path; repeatable
+//	-map-window F:L  draw routes.png from the mean flows of the years F to L
+//	                 (default the 4 years to the last observed year: 2009:2012)
 //	-quiet           print no progress on stderr
 //
 // Run prints a table to standard output: per year, the mean and the 90%
@@ -45,12 +47,18 @@
 //
 //	yearly.csv        replicate,seed,year, then every metric, one row a replicate and year
 //	monthly.csv       replicate,seed,year,month, then every metric
+//	routes.csv        per replicate, year and segment of the network, by product:
+//	                  shipments, units, detections, bribes and seizures; per
+//	                  stash: stock, raids and the kg seized in them
 //	manifest.json     scenario name, file and SHA-256 (of its text and the -set
 //	                  overrides), the overrides, seed, replicates, krysha and Go
 //	                  versions, workers, start and end time and seconds taken
 //	prosecutions.png  investigations, prosecutions and convictions per year,
 //	                  mean line and 90% band each, with the observed convictions
 //	                  of the US Trafficking in Persons reports
+//	routes.png        the network on its longitude and latitude, drugs and people
+//	                  side by side: each segment as wide as its mean yearly flow
+//	                  over the -map-window years, coloured by the share seized
 //
 // Flows (shipments, cases, convictions) are summed over the months of a
 // year; stocks (backlog, organizations, corrupt shares) are taken at its
@@ -104,9 +112,14 @@
 //
 // # Plot
 //
-//	krysha plot DIR
+//	krysha plot [flags] DIR
 //
-// Plot redraws the charts of a sweep's directory from its files.
+// Plot redraws the charts of a sweep's directory from its files. With
+// -map Y1,Y2,... it draws instead the route maps of a run's or a sweep's
+// directory from its routes.csv, one panel a year side by side (-product
+// drugs, people or both; -point N for one point of a sweep), on the
+// scenario the manifest names, checked by its SHA-256 (-scenario FILE
+// when it has moved). docs/outputs.md describes the maps.
 //
 // # Validate
 //

@@ -32,9 +32,20 @@ victims, and writes to the output directory:
 
 	yearly.csv        replicate,seed,year and every metric, one row a replicate-year
 	monthly.csv       replicate,seed,year,month and every metric
+	routes.csv        per replicate, year and segment: shipments, units,
+	                  detections, bribes and seizures of each product; per
+	                  stash: stock, raids and the kg they seized
 	manifest.json     scenario, its SHA-256, overrides, seed, versions, timing
 	prosecutions.png  investigations, prosecutions and convictions per year:
 	                  mean and 90% band, with the observed convictions
+	routes.png        the network on its map, drugs and people side by side:
+	                  each segment as wide as its mean yearly flow over the
+	                  -map-window years and coloured by the share seized
+
+The map window defaults to the four years ending with the last year of the
+scenario's observed data (2009:2012 for the default scenario), or to the
+scenario's last four years. 'krysha plot DIR -map 2005,2012' draws the map of
+other years from the files. docs/outputs.md describes every file.
 
 Replicate r of seed S is the same run whatever the number of workers and
 whatever else is run with it: 'krysha run -seed S -first r -replicates 1'
@@ -52,6 +63,7 @@ type runFlags struct {
 	seed       uint64
 	workers    int
 	sets       stringList
+	mapWindow  string
 	quiet      bool
 }
 
@@ -63,6 +75,7 @@ func setupRun(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 	fs.Uint64Var(&f.seed, "seed", 0, "base the random streams on seed `S` (default the scenario's seed)")
 	fs.IntVar(&f.workers, "workers", 0, "run `N` replicates at a time (default one per CPU); the results do not depend on it")
 	fs.Var(&f.sets, "set", "override the scenario: `path=value`, a dotted key and a TOML value (repeatable), e.g. -set bribe.same_clan=0")
+	fs.StringVar(&f.mapWindow, "map-window", "", "draw routes.png from the mean flows over the years `FIRST:LAST` (default the 4 years to the last observed year)")
 	fs.BoolVar(&f.quiet, "quiet", false, "print no progress on stderr")
 	return func(ctx context.Context, e *env, args []string) error {
 		given := map[string]bool{}
@@ -108,6 +121,12 @@ func runRun(ctx context.Context, e *env, f *runFlags, given map[string]bool, arg
 		workers = f.workers
 	}
 	workers = max(1, min(workers, reps))
+	window := defaultMapWindow(sc, st.observed)
+	if given["map-window"] {
+		if window, err = parseMapWindow(f.mapWindow, sc); err != nil {
+			return e.usagef("-map-window: %v", err)
+		}
+	}
 	dir := f.out
 	if dir == "" {
 		dir = filepath.Join("out", sc.Name)
@@ -137,6 +156,9 @@ func runRun(ctx context.Context, e *env, f *runFlags, given map[string]bool, arg
 	if err := saveChart(filepath.Join(dir, chartFile), sc.Name, s, st.observed); err != nil {
 		return err
 	}
+	if err := saveRunMap(dir, sc, window, reps); err != nil {
+		return err
+	}
 	end := time.Now()
 	man := &experiment.Manifest{
 		Command:        "run",
@@ -149,7 +171,7 @@ func runRun(ctx context.Context, e *env, f *runFlags, given map[string]bool, arg
 		Version:        version.String(),
 		GoVersion:      runtime.Version(),
 		Workers:        workers,
-		Files:          []string{experiment.YearlyFile, experiment.MonthlyFile, chartFile},
+		Files:          []string{experiment.YearlyFile, experiment.MonthlyFile, experiment.RoutesFile, chartFile, mapFile},
 	}
 	man.SetTimes(start, end)
 	if err := man.WriteFile(manPath); err != nil {
@@ -162,33 +184,47 @@ func runRun(ctx context.Context, e *env, f *runFlags, given map[string]bool, arg
 	return nil
 }
 
-// writeRuns runs the replicates and streams them to yearly.csv and
-// monthly.csv in dir, returning their summary. Each file is written to
-// a temporary name and renamed when complete, so an interrupted or
-// failed run leaves none under its final name.
+// writeRuns runs the replicates and streams them to yearly.csv,
+// monthly.csv and routes.csv in dir, returning their summary. Each file
+// is written to a temporary name and renamed when complete, so an
+// interrupted or failed run leaves none under its final name.
+//
+// The runs are those of experiment.ReplicatesPlan, run i being
+// replicate i, so that they are the same runs as a sweep's and their
+// route statistics are collected by the same code.
 func writeRuns(ctx context.Context, dir string, st *study, seed uint64, first, reps, workers int, step func()) (*experiment.Summarizer, error) {
-	indices := experiment.Indices(reps)
-	for i := range indices {
-		indices[i] += first
+	plan := experiment.ReplicatesPlan(st.src, seed, first+reps)
+	runs := experiment.Indices(reps)
+	for i := range runs {
+		runs[i] += first
 	}
+	rn := &experiment.Runner{Plan: plan, Workers: workers, Months: true, Routes: true}
 	sum := new(experiment.Summarizer)
 	mpath, ypath := filepath.Join(dir, experiment.MonthlyFile), filepath.Join(dir, experiment.YearlyFile)
+	rpath := filepath.Join(dir, experiment.RoutesFile)
 	err := fsx.WriteFile(mpath, func(mw io.Writer) error {
 		return fsx.WriteFile(ypath, func(yw io.Writer) error {
-			monthly, yearly := experiment.NewMonthlyWriter(mw), experiment.NewYearlyWriter(yw)
-			return experiment.Replicates(ctx, st.model, seed, indices, workers,
-				func(r experiment.Run) error {
-					years := r.Yearly()
-					sum.Add(r.Start.Year(), years)
+			return fsx.WriteFile(rpath, func(rw io.Writer) error {
+				monthly, yearly := experiment.NewMonthlyWriter(mw), experiment.NewYearlyWriter(yw)
+				routes := experiment.NewRoutesWriter(rw)
+				return rn.Run(ctx, runs, func(_ int, r *experiment.Result, err error) error {
+					if err != nil {
+						return err
+					}
+					sum.Add(r.Start.Year(), r.Yearly)
 					step()
-					if err := monthly.WriteRun(r.Rep, r.Seed, r.Start, r.Months); err != nil {
+					if err := monthly.WriteRun(r.Replicate, r.Seed, r.Start, r.Months); err != nil {
 						return fmt.Errorf("writing %s: %w", mpath, err)
 					}
-					if err := yearly.WriteRun(r.Rep, r.Seed, r.Start, years); err != nil {
+					if err := yearly.WriteRun(r.Replicate, r.Seed, r.Start, r.Yearly); err != nil {
 						return fmt.Errorf("writing %s: %w", ypath, err)
+					}
+					if err := routes.WriteRun(r.Replicate, r.Replicate, r.Routes); err != nil {
+						return fmt.Errorf("writing %s: %w", rpath, err)
 					}
 					return nil
 				})
+			})
 		})
 	})
 	return sum, err

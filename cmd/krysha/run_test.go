@@ -84,12 +84,18 @@ func TestRunWritesFiles(t *testing.T) {
 	sum := sha256.Sum256(readFile(t, small))
 	if man.Command != "run" || man.Scenario != "small" || man.ScenarioFile != small || man.Seed != 7 || man.Replicates != 3 ||
 		man.ScenarioSHA256 != hex.EncodeToString(sum[:]) || len(man.Sets) != 0 || man.Workers < 1 || man.Version == "" ||
-		!strings.HasPrefix(man.GoVersion, "go") || man.Start == "" || man.End == "" || man.Seconds < 0 || len(man.Files) != 3 {
+		!strings.HasPrefix(man.GoVersion, "go") || man.Start == "" || man.End == "" || man.Seconds < 0 || len(man.Files) != 5 {
 		t.Errorf("manifest: %+v", man)
 	}
+	if png := readFile(t, filepath.Join(dir, mapFile)); !bytes.HasPrefix(png, []byte("\x89PNG")) {
+		t.Errorf("%s is not a PNG", mapFile)
+	}
+	if routes := strings.SplitN(string(readFile(t, filepath.Join(dir, experiment.RoutesFile))), "\n", 2); routes[0] != experiment.RoutesHeader {
+		t.Errorf("routes.csv header %q", routes[0])
+	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 4 {
-		t.Errorf("%d files in the output directory, want the 4 results (and no temporary file)", len(entries))
+	if len(entries) != 6 {
+		t.Errorf("%d files in the output directory, want the 6 results (and no temporary file)", len(entries))
 	}
 }
 
@@ -108,7 +114,7 @@ func TestRunDeterministic(t *testing.T) {
 	t.Parallel()
 	d1, out1 := runSmall(t, "-workers", "1", "-replicates", "6")
 	d4, out4 := runSmall(t, "-workers", "4", "-replicates", "6")
-	for _, name := range []string{experiment.YearlyFile, experiment.MonthlyFile} {
+	for _, name := range []string{experiment.YearlyFile, experiment.MonthlyFile, experiment.RoutesFile} {
 		if !bytes.Equal(readFile(t, filepath.Join(d1, name)), readFile(t, filepath.Join(d4, name))) {
 			t.Errorf("%s differs between -workers 1 and -workers 4", name)
 		}
