@@ -12,6 +12,7 @@
 //
 //	run       run a scenario's replicates; write CSV files, a manifest and a chart
 //	sweep     run a parameter sweep: a design of points, each run for replicates
+//	compare   compare policies with the baseline on common random numbers: effects with 95% intervals
 //	merge     join the shards of a sweep into one directory, with its charts
 //	plot      redraw a sweep's charts, or map the routes of a run or sweep, from the files
 //	validate  check scenario files without running them
@@ -101,6 +102,25 @@
 // (or a Slurm job array, or a Kubernetes Indexed Job with -shards N) runs
 // every N-th run; -resume goes on with a sweep that was stopped, even by
 // kill -9. docs/sweeps.md describes the files.
+//
+// # Compare
+//
+//	krysha compare [flags] [SCENARIO.toml]
+//
+// Compare runs the scenario as it is (the baseline) and with each of its
+// [[policy]] tables (-policy a,b; all by default; a+b runs two together),
+// each for -replicates replicates (30 by default) on common random
+// numbers: replicate r of every arm uses the stream (seed, r). For each
+// policy and outcome (prosecutions, convictions, victims identified and
+// trafficked, drug seizures, corrupt share, organizations alive) it
+// prints the mean effect over the -window years (by default from the
+// policies' first event to the end), policy minus baseline, with the 95%
+// Student's t interval of the paired differences, the relative change and
+// the variance reduction factor of the pairing, policies ranked by -rank,
+// with their stated yearly cost and the cost per unit of effect. It writes
+// the files of a sweep and compare.csv, compare.png and effects.png;
+// -shard, -resume and -dry-run work as for sweep. docs/compare.md explains
+// how to read the effects.
 //
 // # Merge
 //

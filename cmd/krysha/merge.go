@@ -114,7 +114,7 @@ func runMerge(ctx context.Context, e *env, f *mergeFlags, args []string) error {
 	if err := ctx.Err(); err != nil {
 		return context.Cause(ctx)
 	}
-	charts, err := drawSweep(out, man)
+	charts, err := studyCharts(man.Command)(out, man)
 	if err != nil {
 		return err
 	}

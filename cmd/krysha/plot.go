@@ -69,7 +69,7 @@ func runPlot(_ context.Context, e *env, args []string) error {
 		}
 		return &inputError{fmt.Errorf("%s: not a sweep's directory: %w", dir, err)}
 	}
-	charts, err := drawSweep(dir, man)
+	charts, err := studyCharts(man.Command)(dir, man)
 	if err != nil {
 		return err
 	}

@@ -63,6 +63,7 @@ type runFlags struct {
 	seed       uint64
 	workers    int
 	sets       stringList
+	policy     string
 	mapWindow  string
 	quiet      bool
 }
@@ -75,6 +76,7 @@ func setupRun(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 	fs.Uint64Var(&f.seed, "seed", 0, "base the random streams on seed `S` (default the scenario's seed)")
 	fs.IntVar(&f.workers, "workers", 0, "run `N` replicates at a time (default one per CPU); the results do not depend on it")
 	fs.Var(&f.sets, "set", "override the scenario: `path=value`, a dotted key and a TOML value (repeatable), e.g. -set bribe.same_clan=0")
+	fs.StringVar(&f.policy, "policy", "", "run with the events of the scenario's policy `NAME` added (a+b for two together), as compare does")
 	fs.StringVar(&f.mapWindow, "map-window", "", "draw routes.png from the mean flows over the years `FIRST:LAST` (default the 4 years to the last observed year)")
 	fs.BoolVar(&f.quiet, "quiet", false, "print no progress on stderr")
 	return func(ctx context.Context, e *env, args []string) error {
@@ -110,6 +112,21 @@ func runRun(ctx context.Context, e *env, f *runFlags, given map[string]bool, arg
 		return err
 	}
 	sc := st.src.Scenario
+	var events []scenario.Event
+	if given["policy"] {
+		if strings.Contains(f.policy, ",") {
+			return e.usagef("-policy names one policy, or a+b for policies together; compare runs several")
+		}
+		arms, err := parsePolicies(sc, f.policy)
+		if err != nil {
+			return e.usagef("-policy %v", err)
+		}
+		events = arms[1].events
+		plan := &experiment.Plan{Source: st.src, Arms: &experiment.ArmList{List: []experiment.Arm{{Events: events}}}, Replicates: 1}
+		if _, err := plan.Scenario(0); err != nil {
+			return &inputError{fmt.Errorf("-policy %s: the scenario with the policy is not valid:\n%v", f.policy, err)}
+		}
+	}
 	seed, reps, workers := sc.Seed, sc.Replicates, runtime.NumCPU()
 	if given["seed"] {
 		seed = f.seed
@@ -144,7 +161,7 @@ func runRun(ctx context.Context, e *env, f *runFlags, given map[string]bool, arg
 	}
 	start := time.Now()
 	prog := newProgress(e.stderr, f.quiet, reps)
-	sum, err := writeRuns(ctx, dir, st, seed, f.first, reps, workers, prog.step)
+	sum, err := writeRuns(ctx, dir, st, events, seed, f.first, reps, workers, prog.step)
 	prog.clear()
 	if err != nil {
 		if ctx.Err() != nil {
@@ -166,7 +183,9 @@ func runRun(ctx context.Context, e *env, f *runFlags, given map[string]bool, arg
 		ScenarioFile:   sf.name,
 		ScenarioSHA256: st.src.Hash(),
 		Sets:           f.sets,
+		Policy:         f.policy,
 		Seed:           seed,
+		First:          f.first,
 		Replicates:     reps,
 		Version:        version.String(),
 		GoVersion:      runtime.Version(),
@@ -192,8 +211,11 @@ func runRun(ctx context.Context, e *env, f *runFlags, given map[string]bool, arg
 // The runs are those of experiment.ReplicatesPlan, run i being
 // replicate i, so that they are the same runs as a sweep's and their
 // route statistics are collected by the same code.
-func writeRuns(ctx context.Context, dir string, st *study, seed uint64, first, reps, workers int, step func()) (*experiment.Summarizer, error) {
+func writeRuns(ctx context.Context, dir string, st *study, events []scenario.Event, seed uint64, first, reps, workers int, step func()) (*experiment.Summarizer, error) {
 	plan := experiment.ReplicatesPlan(st.src, seed, first+reps)
+	if len(events) > 0 {
+		plan.Arms = &experiment.ArmList{List: []experiment.Arm{{Events: events}}}
+	}
 	runs := experiment.Indices(reps)
 	for i := range runs {
 		runs[i] += first

@@ -22,9 +22,13 @@ type Manifest struct {
 	ScenarioSHA256 string `json:"scenario_sha256"`
 	// Sets are the -set overrides applied over the file, in order.
 	Sets []string `json:"sets"`
-	// Seed and Replicates: the run did replicates 0..Replicates-1 of
-	// Seed.
+	// Policy names the scenario's policy (or policies, a+b) whose events
+	// were added, for a run made with -policy.
+	Policy string `json:"policy,omitempty"`
+	// Seed, First and Replicates: the run did replicates First to
+	// First+Replicates-1 of Seed.
 	Seed       uint64 `json:"seed"`
+	First      int    `json:"first,omitempty"`
 	Replicates int    `json:"replicates"`
 	// Version is krysha's version (with its VCS revision when known) and
 	// GoVersion the toolchain's (runtime.Version()).

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/krysha/krysha/sim/experiment"
+)
+
+// run runs the comparison's pending runs into its directory and, when
+// the whole comparison is done, prints its table and writes its files.
+// It is sweep's run with the analysis at the end.
+func (c *comparePlan) run(ctx context.Context, e *env, f *compareFlags, workers int) error {
+	start := time.Now()
+	store, man, err := c.open(e, f, workers, start)
+	if err != nil {
+		return err
+	}
+	mine := c.shard.Runs(c.plan.Runs())
+	pending := store.Pending(mine)
+	done0, _ := store.Counts()
+	prog := newSweepProgress(e.stderr, f.quiet, len(mine), done0)
+	prog.w = compareLog{w: e.stderr}
+	rn := &experiment.Runner{Plan: c.plan, Workers: workers, Routes: f.routes, Rows: true}
+	runErr := rn.Run(ctx, pending, func(run int, res *experiment.Result, err error) error {
+		defer prog.step()
+		if err != nil {
+			return store.Fail(run, err)
+		}
+		return store.Write(res)
+	})
+	prog.clear()
+	cmp, err := c.finish(store, man, runErr, start)
+	done, failed := store.Counts()
+	switch {
+	case runErr != nil && ctx.Err() != nil:
+		if !f.quiet {
+			fmt.Fprintf(e.stderr, "stopped after %d of %d runs; go on with the same command and -resume\n", done+failed, len(mine))
+		}
+		return context.Cause(ctx)
+	case runErr != nil:
+		return runErr
+	case err != nil:
+		return err
+	}
+	prog.finish(time.Since(start), min(workers, max(1, len(pending))), c.dir)
+	if cmp != nil {
+		if err := printCompare(e.stdout, cmp); err != nil {
+			return err
+		}
+	} else if !f.quiet {
+		fmt.Fprintf(e.stderr, "shard %s of the comparison is done; when all are, join them with 'krysha merge %s', then run this command with -resume -out %s (without -shard) for the table and charts\n",
+			c.shard, filepath.Dir(c.dir), filepath.Dir(c.dir))
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d runs failed; their errors are in %s", failed, len(mine), filepath.Join(c.dir, experiment.FailuresFile))
+	}
+	return nil
+}
+
+// open makes the comparison's directory, or opens it to resume, and
+// writes its manifest with status running.
+func (c *comparePlan) open(e *env, f *compareFlags, workers int, start time.Time) (*experiment.Store, *experiment.StudyManifest, error) {
+	man := c.manifest(workers, f.routes)
+	old, err := c.existing(e, f, man)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := os.MkdirAll(c.dir, 0o777); err != nil {
+		return nil, nil, fmt.Errorf("creating the output directory: %w", err)
+	}
+	manPath := filepath.Join(c.dir, experiment.ManifestFile)
+	man.SetTimes(start, start)
+	man.Sessions = 1
+	var store *experiment.Store
+	if old != nil {
+		man.Start, man.Seconds, man.Sessions = old.Start, old.Seconds, old.Sessions+1
+		man.MergedFrom = old.MergedFrom
+		store, err = experiment.OpenStore(c.dir, c.plan, f.routes)
+	} else if err = man.WriteFile(manPath); err == nil {
+		// The manifest goes first, so that the directory is a
+		// comparison's however early it is killed.
+		store, err = experiment.CreateStore(c.dir, c.plan, f.routes)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	man.Done, man.Failed = store.Counts()
+	if err := man.WriteFile(manPath); err != nil {
+		store.Close()
+		return nil, nil, err
+	}
+	return store, man, nil
+}
+
+// existing checks what the directory holds: nothing, or, with -resume,
+// this comparison (perhaps merged from its shards), whose manifest it
+// returns.
+func (c *comparePlan) existing(e *env, f *compareFlags, man *experiment.StudyManifest) (*experiment.StudyManifest, error) {
+	old, err := experiment.ReadStudyManifest(c.dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		for _, name := range []string{experiment.RunsFile, experiment.YearlyFile, experiment.RoutesFile, experiment.FailuresFile} {
+			if _, err := os.Stat(filepath.Join(c.dir, name)); err == nil {
+				return nil, e.usagef("%s holds %s but no manifest: it is not a comparison's directory; choose another -out", c.dir, name)
+			}
+		}
+		return nil, nil
+	case err != nil:
+		return nil, e.usagef("%s: %v; choose another -out", c.dir, err)
+	case !f.resume:
+		return nil, e.usagef("%s already holds a %s (status %s): go on with it with -resume, or choose another -out", c.dir, old.Command, old.Status)
+	}
+	if err := sameComparison(old, man); err != nil {
+		return nil, e.usagef("cannot resume %s: it holds another study: %v", c.dir, err)
+	}
+	if old.Shard != man.Shard {
+		return nil, e.usagef("cannot resume %s: it holds shard %s, not %s", c.dir, old.Shard, man.Shard)
+	}
+	return old, nil
+}
+
+// finish closes the store (putting its rows in order if the comparison
+// is done), analyses a whole comparison that is done, writing its table
+// and charts, and writes the manifest with the comparison's status. The
+// comparison is nil unless it was analysed.
+func (c *comparePlan) finish(store *experiment.Store, man *experiment.StudyManifest, runErr error, start time.Time) (*comparison, error) {
+	var err error
+	if runErr == nil {
+		err = store.Finish()
+	} else {
+		err = store.Close()
+	}
+	end := time.Now()
+	man.End = end.UTC().Format(time.RFC3339)
+	man.Seconds += float64(end.Sub(start).Milliseconds()) / 1000
+	man.Done, man.Failed = store.Counts()
+	man.Files = []string{experiment.RunsFile, experiment.YearlyFile}
+	if man.Routes {
+		man.Files = append(man.Files, experiment.RoutesFile)
+	}
+	man.Files = append(man.Files, experiment.FailuresFile)
+	switch {
+	case runErr != nil || err != nil:
+		man.Status = experiment.StatusInterrupted
+	case man.Failed > 0:
+		man.Status = experiment.StatusFailed
+	default:
+		man.Status = experiment.StatusComplete
+	}
+	var cmp *comparison
+	if runErr == nil && err == nil && c.shard.Whole() {
+		var files []string
+		cmp, files, err = writeCompare(c.dir, man)
+		man.Files = append(man.Files, files...)
+	}
+	return cmp, errors.Join(err, man.WriteFile(filepath.Join(c.dir, experiment.ManifestFile)))
+}
+
+// compareLog writes the progress lines of a batch log, which sweepProgress
+// begins "sweep: ", as "compare: ".
+type compareLog struct{ w io.Writer }
+
+func (r compareLog) Write(p []byte) (int, error) {
+	if rest, ok := bytes.CutPrefix(p, []byte("sweep: ")); ok {
+		_, err := r.w.Write(append([]byte("compare: "), rest...))
+		return len(p), err
+	}
+	return r.w.Write(p)
+}
