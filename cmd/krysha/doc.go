@@ -15,6 +15,8 @@
 //	compare   compare policies with the baseline on common random numbers: effects with 95% intervals
 //	merge     join the shards of a sweep into one directory, with its charts
 //	plot      redraw a sweep's charts, or map the routes of a run or sweep, from the files
+//	sensitivity  global sensitivity analysis: Morris screening or Sobol indices
+//	discover  scenario discovery on a sweep's runs: where an outcome condition holds (PRIM)
 //	validate  check scenario files without running them
 //	version   print krysha's version
 //	help      show the commands, or the flags and use of one
@@ -140,6 +142,29 @@
 // drugs, people or both; -point N for one point of a sweep), on the
 // scenario the manifest names, checked by its SHA-256 (-scenario FILE
 // when it has moved). docs/outputs.md describes the maps.
+//
+// # Sensitivity
+//
+//	krysha sensitivity [flags] [SCENARIO.toml]
+//
+// Sensitivity runs a Morris design (-method morris, -trajectories r) or a
+// Saltelli design (-method sobol, -samples N) over the parameters given
+// with -vary path=lo:hi or in the scenario's [sensitivity] table, on the
+// sweep runner (workers, shards, -resume, -dry-run), and writes
+// sensitivity.csv (Morris's mu*, sigma and mu with bootstrap intervals and
+// the noise floor of mu*; or Sobol's S1 and ST with bootstrap intervals and
+// the share of variance that is replicate noise), sensitivity.png and, with
+// -by-year, sensitivity_years.png. docs/sensitivity.md tells how to read
+// them.
+//
+// # Discover
+//
+//	krysha discover [flags] DIR
+//
+// Discover runs PRIM on the runs.csv of a sweep in DIR to find the box of
+// parameter ranges where -outcome NAME is -below or -above a value, and
+// writes the peeling trajectory (discover.csv), the chosen box
+// (discover_box.csv) and discover.png.
 //
 // # Validate
 //

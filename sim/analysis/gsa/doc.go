@@ -22,14 +22,17 @@
 // Morris elementary effects (MorrisTrajectories, Morris), on r(k+1) runs:
 // a cheap screening of many inputs. μ* ranks them by influence; σ shows
 // non-linearity or interaction; μ its sign, if μ ≈ ±μ*. Use it to choose
-// the few inputs worth a Sobol analysis.
+// the few inputs worth a Sobol analysis. For a stochastic model run R
+// times at each point, MorrisReplicates reads the replicate means and
+// gives each μ* a noise floor: what replicate noise alone would give.
 //
 // PRIM (Prim), on any sample with a yes/no outcome, say "the route was
 // still open in 2030": a box of input ranges where the outcome is mostly
 // true. Coverage is the share of all true outcomes the box holds, density
 // the share of its runs that are true, mass the share of runs in it; the
 // trajectory shows the trade between coverage and density, and the chosen
-// box names the few inputs that define the scenario, each with a
+// box (the knee, the first to reach a density, or one the analyst picks)
+// names the few inputs that define the scenario, each with a
 // quasi-p-value for whether its restriction is real.
 //
 // Intervals are bootstrap percentile intervals, 95% and 1000 resamples by

@@ -24,9 +24,9 @@ type MorrisResult struct {
 	// Sigma[i] is the standard deviation of the elementary effects, σ_i,
 	// with r−1 in the denominator (0 when r = 1).
 	Sigma []float64
-	// MuStarConf are bootstrap percentile intervals of μ*, resampling
-	// whole trajectories; nil without a bootstrap.
-	MuStarConf []Interval
+	// MuStarConf and SigmaConf are bootstrap percentile intervals of μ*
+	// and σ, resampling whole trajectories; nil without a bootstrap.
+	MuStarConf, SigmaConf []Interval
 	// Resamples is the number of bootstrap resamples.
 	Resamples int
 }
@@ -93,21 +93,41 @@ func Morris(x [][]float64, y []float64, opt *BootstrapOptions) (*MorrisResult, e
 	m.Resamples = b
 	src := opt.src()
 	rows := make([]int, r)
-	t := make([][]float64, k)
+	t, ts := make([][]float64, k), make([][]float64, k)
 	for i := range t {
-		t[i] = make([]float64, b)
+		t[i], ts[i] = make([]float64, b), make([]float64, b)
 	}
 	for rep := range b {
 		resample(src, rows)
 		for i := range k {
 			t[i][rep] = meanAbs(ee[i], rows)
+			ts[i][rep] = sdOf(ee[i], rows)
 		}
 	}
-	m.MuStarConf = make([]Interval, k)
+	m.MuStarConf, m.SigmaConf = make([]Interval, k), make([]Interval, k)
 	for i := range k {
 		m.MuStarConf[i] = percentile(t[i], opt.level())
+		m.SigmaConf[i] = percentile(ts[i], opt.level())
 	}
 	return m, nil
+}
+
+// sdOf returns the standard deviation, r−1 in the denominator, of v[t]
+// over t in rows (0 for one row).
+func sdOf(v []float64, rows []int) float64 {
+	if len(rows) < 2 {
+		return 0
+	}
+	var mean float64
+	for _, t := range rows {
+		mean += v[t]
+	}
+	mean /= float64(len(rows))
+	var ss float64
+	for _, t := range rows {
+		ss += (v[t] - mean) * (v[t] - mean)
+	}
+	return math.Sqrt(ss / float64(len(rows)-1))
 }
 
 // effects returns the elementary effects, ee[i][t] that of input i in

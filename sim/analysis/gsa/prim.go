@@ -23,6 +23,12 @@ type PrimOptions struct {
 	// fraction PasteAlpha ∈ (0, 0.5); zero PasteAlpha means Alpha.
 	Paste      bool
 	PasteAlpha float64
+	// Choose, if positive, chooses box Choose of the trajectory, as an
+	// analyst does who has looked at the trajectory and prefers another
+	// trade between coverage and density than Threshold or the knee
+	// give. It must be less than the trajectory's length; ThresholdMet
+	// then says whether the box meets Threshold.
+	Choose int
 }
 
 func (o PrimOptions) withDefaults() PrimOptions {
@@ -49,6 +55,8 @@ func (o PrimOptions) check() error {
 		return &ValueError{Func: fn, What: "MassMin", Value: o.MassMin, Want: "in (0, 1)"}
 	case !(o.Threshold >= 0 && o.Threshold <= 1):
 		return &ValueError{Func: fn, What: "Threshold", Value: o.Threshold, Want: "in [0, 1]"}
+	case o.Choose < 0:
+		return &ValueError{Func: fn, What: "Choose", Value: float64(o.Choose), Want: "≥ 0"}
 	}
 	return nil
 }
@@ -100,7 +108,7 @@ type PrimResult struct {
 	// (the densest box if none reaches it, ThresholdMet false); without,
 	// the knee: the box farthest above the straight line from the first
 	// to the last box in the coverage–density plane, where peeling stops
-	// buying density cheaply.
+	// buying density cheaply; or box PrimOptions.Choose.
 	Chosen       int
 	ThresholdMet bool
 	// Box is the chosen box, pasted if the options ask, and Restrictions
@@ -164,6 +172,13 @@ func Prim(x [][]float64, y []bool, opt *PrimOptions) (*PrimResult, error) {
 		res.Trajectory = append(res.Trajectory, p.step(box, in))
 	}
 	res.Chosen, res.ThresholdMet = choose(res.Trajectory, o.Threshold)
+	if o.Choose > 0 {
+		if o.Choose >= len(res.Trajectory) {
+			return nil, &ValueError{Func: "Prim", What: "Choose", Value: float64(o.Choose),
+				Want: fmt.Sprintf("less than the trajectory's %d boxes", len(res.Trajectory))}
+		}
+		res.Chosen, res.ThresholdMet = o.Choose, o.Threshold == 0 || res.Trajectory[o.Choose].Density >= o.Threshold
+	}
 	chosen := res.Trajectory[res.Chosen].Box.clone()
 	if o.Paste {
 		chosen = p.paste(chosen, o.PasteAlpha)
