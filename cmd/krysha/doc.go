@@ -13,6 +13,8 @@
 //	run       run a scenario's replicates; write CSV files, a manifest and a chart
 //	sweep     run a parameter sweep: a design of points, each run for replicates
 //	compare   compare policies with the baseline on common random numbers: effects with 95% intervals
+//	calibrate fit parameters to the observed figures: ABC rejection, then Nelder-Mead
+//	explain   attribute a change between two years to the mechanisms (Shapley values)
 //	merge     join the shards of a sweep into one directory, with its charts
 //	plot      redraw a sweep's charts, or map the routes of a run or sweep, from the files
 //	sensitivity  global sensitivity analysis: Morris screening or Sobol indices
@@ -123,6 +125,41 @@
 // the files of a sweep and compare.csv, compare.png and effects.png;
 // -shard, -resume and -dry-run work as for sweep. docs/compare.md explains
 // how to read the effects.
+//
+// # Calibrate
+//
+//	krysha calibrate [flags] [SCENARIO.toml]
+//
+// Calibrate fits the parameters given with -fit path=lo:hi (uniform
+// priors over the ranges) to the scenario's observed figures (or those
+// of -observed FILE), each weighted by the quality of its source, and to
+// changes known only in words (-direction metric:from:to:down). It runs
+// a Latin hypercube or Sobol design of -samples points × -replicates
+// replicates on the sweep's runner (progress, workers, shards, -resume,
+// -dry-run), keeps the best -keep share as the approximate posterior
+// (rejection ABC), refines the best point by Nelder-Mead over the same
+// replicates, and writes calibrated.toml (the scenario with the fitted
+// values, each commented with its posterior median and 90% interval),
+// fit.csv, fit.png, posterior.png, posterior.csv, parameters.csv,
+// refine.csv and report.txt. A parameter whose posterior interval covers
+// more than 80% of its prior range is reported as not identified. The
+// scenario's [calibrate] table can hold the same settings.
+// docs/calibration.md describes the method and the files.
+//
+// # Explain
+//
+//	krysha explain [flags] [SCENARIO.toml]
+//
+// Explain attributes the change of -metric from -from to -to (by default
+// trafficking prosecutions, 2011 to 2012) to the mechanisms, by Shapley
+// values over arms in which the mechanisms outside a coalition are
+// switched off from -since: exactly over every subset for at most 10
+// players, by sampled orderings beyond. -mechanisms chooses the players
+// and -group name=a,b,c makes mechanisms one. The arms run on the sweep's
+// runner with common random numbers; it prints the contributions with
+// their 90% intervals across replicates and their shares of the change,
+// and writes explain.csv, explain.png (a waterfall) and report.txt.
+// docs/explain.md describes the method.
 //
 // # Merge
 //

@@ -56,7 +56,9 @@
 //
 // Means are taken before the logarithm: the loss compares the expected
 // yearly figure with the observed one, and a replicate with zero cases
-// does not dominate it.
+// does not dominate it. Targets.Spread gives, beside it, the central
+// interval of each target's value taken replicate by replicate, so that a
+// report can tell a miss of the model from one unlucky realisation.
 //
 // # Rejection ABC
 //
@@ -84,9 +86,9 @@
 //
 // # Refinement
 //
-// Refine minimises the mean loss over R replicates by Nelder-Mead, with
-// the adaptive coefficients of Gao and Han (2012), from a start such as
-// the best ABC point. Every evaluation runs the same R replicates
+// Refine minimises the mean loss over R replicates by Nelder-Mead
+// (gonum.org/v1/gonum/optimize.NelderMead, with the adaptive coefficients
+// of Gao and Han, 2012), from a start such as the best ABC point. Every evaluation runs the same R replicates
 // (common random numbers: the Simulator must seed replicate r identically
 // at every parameter vector), so the objective is a deterministic
 // function of θ and differences between nearby θ are not drowned by
@@ -98,9 +100,10 @@
 // Nelder-Mead moves freely in z ∈ ℝ and every z maps back inside the box.
 // A start closer than 1% of the range to a bound, where z would be
 // infinite or huge, is first moved to 1% inside. The search stops after
-// RefineSettings.MaxEvaluations evaluations, when the best loss has not
-// improved for Stall iterations or when the simplex has collapsed, and
-// returns the best point evaluated.
+// RefineSettings.MaxEvaluations evaluations or when the best loss has
+// not improved for Stall iterations (a collapsed simplex stops improving,
+// so it ends the search this way too), and returns the best point
+// evaluated.
 //
 // The refined point is a best fit, not an estimate with an error: read
 // it beside the posterior. A parameter that is not identified ends

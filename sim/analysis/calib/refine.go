@@ -58,13 +58,12 @@ type Refined struct {
 	// Evaluations is the number of parameter vectors evaluated.
 	Evaluations int
 	// Status is why the search stopped: "Stalled" (no decrease for
-	// Stall iterations), "EvaluationLimit" (MaxEvaluations spent) or
-	// "SimplexCollapsed" (the simplex shrank below 1e-8 in z).
+	// Stall iterations) or "EvaluationLimit" (MaxEvaluations spent).
 	Status string
 }
 
 // Refine minimises the mean loss over R replicates with common random
-// numbers by Nelder-Mead (see neldermead.go for the variant) in the free
+// numbers by gonum's Nelder-Mead (see neldermead.go) in the free
 // coordinates of the package doc,
 // from start (in box units) within box. For the same inputs and a
 // deterministic Simulator the result is identical. A Simulator error

@@ -1,0 +1,298 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/krysha/krysha/internal/version"
+	"github.com/krysha/krysha/sim/experiment"
+)
+
+// A studyRun is a study that runs on the sweep's machinery into a run
+// directory: the design of `krysha calibrate` and the arms of `krysha
+// explain`. It does what sweep.go does (the Store's files, the
+// manifest, progress, workers, shards and -resume) and then leaves the
+// directory to the command's analysis, which reads yearly.csv back, so
+// that an analysis is the same whether the runs were done now, before
+// an interrupt, or on the machines of a cluster and merged.
+type studyRun struct {
+	command string // the manifest's command: "calibrate" or "explain"
+	st      *study
+	sf      *scenarioFile
+	plan    *experiment.Plan
+	// design describes the arms in the command's terms, for the
+	// manifest; a directory resumes only the same design. It must not
+	// hold what the runs do not depend on (targets, the metric
+	// explained), so that a finished study can be analysed again.
+	design json.RawMessage
+	shard  experiment.Shard
+	dir    string
+	// timing is the plan whose first run -dry-run times; nil for plan.
+	// An explanation times its full model, since its arm 0 has every
+	// mechanism off and runs faster than most.
+	timing *experiment.Plan
+}
+
+// studyFlags are the flags calibrate and explain share with sweep.
+type studyFlags struct {
+	seed    uint64
+	sets    stringList
+	workers int
+	out     string
+	shard   string
+	shards  int
+	resume  bool
+	dryRun  bool
+	quiet   bool
+}
+
+// define adds the shared flags to fs; what names the command's study in
+// the help texts ("calibration", "explanation").
+func (f *studyFlags) define(fs *flag.FlagSet, what, defaultOut string) {
+	fs.Uint64Var(&f.seed, "seed", 0, "base the random streams (and the design) on seed `S` (default the scenario's seed)")
+	fs.Var(&f.sets, "set", "override the scenario in every run: `path=value` (repeatable)")
+	fs.IntVar(&f.workers, "workers", 0, "run `N` runs at a time (default one per CPU); the results do not depend on it")
+	fs.StringVar(&f.out, "out", "", "write the results to `DIR` (default "+defaultOut+"; a shard writes to DIR/shard-I-of-N)")
+	fs.StringVar(&f.shard, "shard", "", "run only shard `I/N` of the runs (index modulo N is I); merge the shards, then -resume to analyse")
+	fs.IntVar(&f.shards, "shards", 0, "with JOB_COMPLETION_INDEX (a Kubernetes Indexed Job), split the runs into `N` shards")
+	fs.BoolVar(&f.resume, "resume", false, "go on with the "+what+" in DIR: skip the runs it holds, run the rest, then analyse")
+	fs.BoolVar(&f.dryRun, "dry-run", false, "print the number of runs, an estimate of the time and where the output goes; run nothing")
+	fs.BoolVar(&f.quiet, "quiet", false, "print no progress on stderr")
+}
+
+// check reports the shared flags' usage errors.
+func (f *studyFlags) check(e *env, given map[string]bool) error {
+	if given["workers"] && f.workers < 1 {
+		return e.usagef("-workers must be at least 1, is %d", f.workers)
+	}
+	return nil
+}
+
+// shardOf returns the shard to run, as sweep does.
+func (f *studyFlags) shardOf(e *env, given map[string]bool) (experiment.Shard, error) {
+	return sweepShard(e, &sweepFlags{shard: f.shard, shards: f.shards}, given)
+}
+
+// workerCount is -workers, or one per CPU.
+func (f *studyFlags) workerCount(given map[string]bool) int {
+	if given["workers"] {
+		return f.workers
+	}
+	return runtime.NumCPU()
+}
+
+// studyOutcome is what execute leaves for the analysis.
+type studyOutcome struct {
+	man *experiment.StudyManifest // the analysis adds its files to it
+	// whole is true when the directory holds the whole study (not a
+	// shard), every run recorded as done or failed.
+	whole bool
+	// failed counts the runs recorded in failures.csv.
+	failed int
+}
+
+// failedError is the error of a study with failed runs.
+func (s *studyRun) failedError(failed int) error {
+	return fmt.Errorf("%d of %d runs failed; their errors are in %s (-resume runs them again)",
+		failed, s.plan.Runs(), filepath.Join(s.dir, experiment.FailuresFile))
+}
+
+// execute runs the study's pending runs of its shard into its directory.
+func (s *studyRun) execute(ctx context.Context, e *env, f *studyFlags, workers int) (*studyOutcome, error) {
+	start := time.Now()
+	store, man, err := s.open(e, f.resume, workers, start)
+	if err != nil {
+		return nil, err
+	}
+	mine := s.shard.Runs(s.plan.Runs())
+	pending := store.Pending(mine)
+	done0, _ := store.Counts()
+	prog := newStudyProgress(e.stderr, s.command, f.quiet, len(mine), done0)
+	rn := &experiment.Runner{Plan: s.plan, Workers: workers, Rows: true}
+	runErr := rn.Run(ctx, pending, func(run int, res *experiment.Result, err error) error {
+		defer prog.step()
+		if err != nil {
+			return store.Fail(run, err)
+		}
+		return store.Write(res)
+	})
+	prog.clear()
+	err = s.finish(store, man, runErr, start)
+	done, failed := store.Counts()
+	switch {
+	case runErr != nil && ctx.Err() != nil:
+		if !f.quiet {
+			fmt.Fprintf(e.stderr, "stopped after %d of %d runs; go on with the same command and -resume\n", done+failed, len(mine))
+		}
+		return nil, context.Cause(ctx)
+	case runErr != nil:
+		return nil, runErr
+	case err != nil:
+		return nil, err
+	}
+	if len(pending) > 0 {
+		prog.finish(time.Since(start), min(workers, len(pending)), s.dir)
+	}
+	return &studyOutcome{man: man, whole: s.shard.Whole(), failed: failed}, nil
+}
+
+// open makes the study's directory, or opens it to resume, and writes
+// its manifest with status running.
+func (s *studyRun) open(e *env, resume bool, workers int, start time.Time) (*experiment.Store, *experiment.StudyManifest, error) {
+	man := s.manifest(workers)
+	old, err := s.existing(e, resume, man)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := os.MkdirAll(s.dir, 0o777); err != nil {
+		return nil, nil, fmt.Errorf("creating the output directory: %w", err)
+	}
+	manPath := filepath.Join(s.dir, experiment.ManifestFile)
+	man.SetTimes(start, start)
+	man.Sessions = 1
+	var store *experiment.Store
+	if old != nil {
+		man.Start, man.Seconds, man.Sessions = old.Start, old.Seconds, old.Sessions+1
+		store, err = experiment.OpenStore(s.dir, s.plan, false)
+	} else if err = man.WriteFile(manPath); err == nil {
+		// The manifest goes first, so that the directory is a study's
+		// however early it is killed.
+		store, err = experiment.CreateStore(s.dir, s.plan, false)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	man.Done, man.Failed = store.Counts()
+	if err := man.WriteFile(manPath); err != nil {
+		store.Close()
+		return nil, nil, err
+	}
+	return store, man, nil
+}
+
+// existing checks what the directory holds: nothing, or, with -resume,
+// this study, whose manifest it returns.
+func (s *studyRun) existing(e *env, resume bool, man *experiment.StudyManifest) (*experiment.StudyManifest, error) {
+	old, err := experiment.ReadStudyManifest(s.dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		for _, name := range []string{experiment.RunsFile, experiment.YearlyFile, experiment.FailuresFile} {
+			if _, err := os.Stat(filepath.Join(s.dir, name)); err == nil {
+				return nil, e.usagef("%s holds %s but no manifest: it is not a study's directory; choose another -out", s.dir, name)
+			}
+		}
+		return nil, nil
+	case err != nil:
+		return nil, e.usagef("%s: %v; choose another -out", s.dir, err)
+	case !resume:
+		return nil, e.usagef("%s already holds a %s (status %s): go on with it, or analyse it again, with -resume; or choose another -out", s.dir, old.Command, old.Status)
+	}
+	if err := old.SameStudy(man); err != nil {
+		return nil, e.usagef("cannot resume %s: it holds another study: %v", s.dir, err)
+	}
+	if old.Shard != man.Shard {
+		return nil, e.usagef("cannot resume %s: it holds shard %s, not %s", s.dir, old.Shard, man.Shard)
+	}
+	return old, nil
+}
+
+// finish closes the store (putting its rows in order if the study is
+// done) and writes the manifest with the study's status.
+func (s *studyRun) finish(store *experiment.Store, man *experiment.StudyManifest, runErr error, start time.Time) error {
+	var err error
+	if runErr == nil {
+		err = store.Finish()
+	} else {
+		err = store.Close()
+	}
+	end := time.Now()
+	man.End = end.UTC().Format(time.RFC3339)
+	man.Seconds += float64(end.Sub(start).Milliseconds()) / 1000
+	man.Done, man.Failed = store.Counts()
+	man.Files = []string{experiment.RunsFile, experiment.YearlyFile, experiment.FailuresFile}
+	switch {
+	case runErr != nil || err != nil:
+		man.Status = experiment.StatusInterrupted
+	case man.Failed > 0:
+		man.Status = experiment.StatusFailed
+	default:
+		man.Status = experiment.StatusComplete
+	}
+	return errors.Join(err, man.WriteFile(filepath.Join(s.dir, experiment.ManifestFile)))
+}
+
+// addFiles records the analysis's files in the manifest.
+func (s *studyRun) addFiles(man *experiment.StudyManifest, files ...string) error {
+	man.Files = append(man.Files, files...)
+	return man.WriteFile(filepath.Join(s.dir, experiment.ManifestFile))
+}
+
+// manifest returns the study's manifest, before it runs.
+func (s *studyRun) manifest(workers int) *experiment.StudyManifest {
+	m := &experiment.StudyManifest{
+		Design:    s.design,
+		Columns:   s.plan.Arms.Columns(),
+		Arms:      s.plan.Arms.Len(),
+		Runs:      s.plan.Runs(),
+		Window:    s.plan.Window,
+		Status:    experiment.StatusRunning,
+		Shard:     experiment.Shard{Index: s.shard.Index, Count: max(1, s.shard.Count)},
+		ShardRuns: len(s.shard.Runs(s.plan.Runs())),
+	}
+	m.Manifest = experiment.Manifest{
+		Command:        s.command,
+		Scenario:       s.st.src.Scenario.Name,
+		ScenarioFile:   s.sf.name,
+		ScenarioSHA256: s.st.src.Hash(),
+		Sets:           s.st.src.Sets,
+		Seed:           s.plan.Seed,
+		Replicates:     s.plan.Replicates,
+		Version:        version.String(),
+		GoVersion:      runtime.Version(),
+		Workers:        workers,
+	}
+	return m
+}
+
+// dryRunTiming prints the CPU time the study's runs of this shard and
+// extra more runs would take, timed on replicate 0 of the timing plan's
+// first arm, and where the output goes.
+func (s *studyRun) dryRunTiming(ctx context.Context, w io.Writer, workers, extra int) error {
+	p := s.plan
+	mine := len(s.shard.Runs(p.Runs()))
+	tp := s.timing
+	if tp == nil {
+		tp = p
+	}
+	build, run, err := timeOneRun(ctx, tp)
+	if err != nil {
+		return err
+	}
+	// Each arm's model is built about once per worker that meets it.
+	arms := min(p.Arms.Len(), mine)
+	cpu := time.Duration(mine+extra)*run + time.Duration(arms*min(workers, p.Replicates))*build
+	workers = max(1, min(workers, mine))
+	fmt.Fprintf(w, "one run took %v and building an arm's model %v (timed on replicate 0 of %s):\n",
+		shortDuration(run), shortDuration(build), map[bool]string{true: "arm 0", false: "the full model"}[s.timing == nil])
+	fmt.Fprintf(w, "about %v of CPU time, %v on %d worker%s\n", roundDuration(cpu), roundDuration(cpu/time.Duration(workers)), workers, plural(workers))
+	fmt.Fprintf(w, "output: %s\n", s.dir)
+	if old, err := experiment.ReadStudyManifest(s.dir); err == nil {
+		man := s.manifest(workers)
+		if err := old.SameStudy(man); err != nil || old.Shard != man.Shard {
+			fmt.Fprintf(w, "%s holds another study: choose another -out\n", s.dir)
+		} else {
+			fmt.Fprintf(w, "%s holds this %s (%s, %d of %d runs done): -resume goes on with it\n",
+				s.dir, s.command, old.Status, old.Done, old.ShardRuns)
+		}
+	}
+	return nil
+}
