@@ -15,12 +15,15 @@ func init() {
 		args:    "[flags] DIR",
 		summary: "redraw a sweep's charts, or map the routes of a run or sweep, from the files",
 		doc: `
-Plot redraws the charts of a sweep's directory from its runs.csv and
-manifest.json alone, without running anything: per outcome (prosecutions,
+Plot redraws the charts of a sweep's directory (or a comparison's: its
+table and charts) from its runs.csv and manifest.json alone, without
+running anything: per outcome (prosecutions,
 convictions, victims identified, drug seizures, corrupt share, each averaged
 over the sweep's window) a response curve with a 90% band when one parameter
 varies, a heatmap when two vary on a grid, and one panel a parameter,
-points and a smoothed mean, otherwise. It prints the files it wrote.
+points and a smoothed mean, otherwise. It prints the files it wrote. The directory of a sensitivity
+analysis, calibration or explanation gets the same sweep charts of its
+runs; its own charts are redrawn by its command with -resume.
 
 With -map, it draws instead the route maps of a run's or a sweep's directory
 from its routes.csv: one panel a year (or FIRST:LAST, the mean over those
@@ -78,5 +81,11 @@ func runPlot(_ context.Context, e *env, args []string) error {
 		return nil
 	}
 	fmt.Fprintf(e.stdout, "%s: %s\n", dir, strings.Join(charts, " "))
+	switch man.Command {
+	case "sensitivity", "calibrate", "explain":
+		// Their own charts come from an analysis of the runs, which
+		// plot does not redo.
+		fmt.Fprintf(e.stdout, "%s: these are a sweep's charts of the %s runs; its own charts are redrawn with 'krysha %s -resume -out %s' and the same flags\n", dir, man.Command, man.Command, dir)
+	}
 	return nil
 }
