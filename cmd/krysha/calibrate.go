@@ -76,6 +76,7 @@ type calibrateFlags struct {
 	samples    int
 	replicates int
 	keep       float64
+	selectN    int
 	refine     int
 	refineReps int
 }
@@ -84,11 +85,12 @@ func setupCalibrate(fs *flag.FlagSet) func(context.Context, *env, []string) erro
 	f := new(calibrateFlags)
 	fs.StringVar(&f.observed, "observed", "", "compare with the figures in `FILE` (series,year,value,unit,quality,source; default the scenario's observed)")
 	fs.Var(&f.fit, "fit", "fit a parameter: `path=lo:hi`, the range of its uniform prior (repeatable)")
-	fs.Var(&f.direction, "direction", "a change known in words: `metric:from:to:down` (or up), with an optional :weight (repeatable; none for no direction)")
+	fs.Var(&f.direction, "direction", "a change known in words: `metric:from:to:down` (or up), with an optional :weight, and :required to make it a constraint (repeatable; none for no direction)")
 	fs.StringVar(&f.design, "design", "lhs", "the design: `lhs` (Latin hypercube) or sobol")
 	fs.IntVar(&f.samples, "samples", defaultCalibSamples, "draw `N` design points")
 	fs.IntVar(&f.replicates, "replicates", defaultCalibReplicates, "run each point `N` times")
 	fs.Float64Var(&f.keep, "keep", calib.DefaultFraction, "keep the best `share` of the points as the posterior sample (at least 20 points)")
+	fs.IntVar(&f.selectN, "select", defaultSelect, "run the best `N` kept points again over the refinement's replicates and start it from the best (0: from the best design point)")
 	fs.IntVar(&f.refine, "refine", defaultRefineEvals, "refine the best point with at most `N` evaluations of Nelder-Mead (0: no refinement)")
 	fs.IntVar(&f.refineReps, "refine-replicates", 0, "run `N` replicates at each point the refinement evaluates (default -replicates)")
 	f.define(fs, "calibration", "out/NAME-calibrate")
@@ -289,6 +291,11 @@ func mergeCalibrateFlags(e *env, c *calibConfig, f *calibrateFlags, given map[st
 		c.refine = defaultRefineEvals
 	}
 	pick("refine-replicates", &c.refineReps, f.refineReps, c.replicates)
+	if given["select"] {
+		c.selectN = f.selectN
+	} else if !c.selectSet {
+		c.selectN = defaultSelect
+	}
 	if given["keep"] || c.keep == 0 {
 		c.keep = f.keep
 	}
@@ -299,6 +306,8 @@ func mergeCalibrateFlags(e *env, c *calibConfig, f *calibrateFlags, given map[st
 		return e.usagef("-replicates must be at least 1, is %d", c.replicates)
 	case c.refineReps < 1:
 		return e.usagef("-refine-replicates must be at least 1, is %d", c.refineReps)
+	case c.selectN < 0:
+		return e.usagef("-select must be at least 0, is %d", c.selectN)
 	case c.refine < 0:
 		return e.usagef("-refine must be at least 0, is %d", c.refine)
 	case !(c.keep > 0 && c.keep <= 1):

@@ -15,7 +15,7 @@ import (
 )
 
 // calibrateKeys are the keys of a scenario's [calibrate] table.
-var calibrateKeys = []string{"observed", "fit", "directions", "quality", "series", "design", "samples", "replicates", "keep", "refine_evaluations", "refine_replicates"}
+var calibrateKeys = []string{"observed", "fit", "directions", "quality", "series", "design", "samples", "replicates", "keep", "select", "refine_evaluations", "refine_replicates"}
 
 // A calibConfig is a calibration as the scenario's [calibrate] table and
 // the flags give it; a flag given on the command line wins over the
@@ -33,6 +33,8 @@ type calibConfig struct {
 	samples      int
 	replicates   int
 	keep         float64
+	selectN      int  // kept points run again to choose the start; 0: the best design point
+	selectSet    bool // select was given in the table
 	refine       int  // Nelder-Mead evaluations; 0 skips the refinement
 	refineSet    bool // refine was given in the table
 	refineReps   int
@@ -43,6 +45,7 @@ const (
 	defaultCalibSamples    = 400
 	defaultCalibReplicates = 10
 	defaultRefineEvals     = 150
+	defaultSelect          = 10
 )
 
 // readCalibrateTable reads the [calibrate] table of sf's scenario:
@@ -57,6 +60,7 @@ const (
 //	samples    = 400
 //	replicates = 10
 //	keep       = 0.05
+//	select     = 10
 //	refine_evaluations = 150
 //	refine_replicates  = 10
 //
@@ -94,19 +98,20 @@ func readCalibrateTable(sf *scenarioFile, t map[string]any) (*calibConfig, error
 			} else {
 				c.design = s
 			}
-		case "samples", "replicates", "refine_evaluations", "refine_replicates":
+		case "samples", "replicates", "select", "refine_evaluations", "refine_replicates":
 			x, ok := v.(float64)
 			least := 1.0
-			if k == "refine_evaluations" {
+			if k == "refine_evaluations" || k == "select" {
 				least = 0
 			}
 			if !ok || x != math.Trunc(x) || x < least || x > design.MaxRuns {
 				bad(k, "expected a whole number of at least %g, found %v", least, v)
 				continue
 			}
-			*map[string]*int{"samples": &c.samples, "replicates": &c.replicates,
+			*map[string]*int{"samples": &c.samples, "replicates": &c.replicates, "select": &c.selectN,
 				"refine_evaluations": &c.refine, "refine_replicates": &c.refineReps}[k] = int(x)
 			c.refineSet = c.refineSet || k == "refine_evaluations"
+			c.selectSet = c.selectSet || k == "select"
 		case "keep":
 			x, ok := v.(float64)
 			if !ok || !(x > 0 && x <= 1) {
@@ -188,7 +193,7 @@ func readCalibrateTable(sf *scenarioFile, t map[string]any) (*calibConfig, error
 	return c, nil
 }
 
-// directionFromTable reads { metric, from, to, direction, weight, source }.
+// directionFromTable reads { metric, from, to, direction, weight, required, source }.
 func directionFromTable(v any) (calib.DirectionTarget, error) {
 	m, ok := v.(map[string]any)
 	if !ok {
@@ -225,6 +230,12 @@ func directionFromTable(v any) (calib.DirectionTarget, error) {
 			} else {
 				d.To = int(y)
 			}
+		case "required":
+			r, ok := x.(bool)
+			if !ok {
+				return d, fmt.Errorf("required: expected true or false, found %v", x)
+			}
+			d.Required = r
 		case "weight":
 			w, ok := x.(float64)
 			if !ok || !(w >= 0) || math.IsInf(w, 0) {
@@ -232,7 +243,7 @@ func directionFromTable(v any) (calib.DirectionTarget, error) {
 			}
 			d.Weight = w
 		default:
-			return d, fmt.Errorf("unknown key %q; a direction has metric, from, to, direction, weight and source", k)
+			return d, fmt.Errorf("unknown key %q; a direction has metric, from, to, direction, weight, required and source", k)
 		}
 	}
 	return d, checkDirection(d)
@@ -271,13 +282,18 @@ func calibUnknownMetric(name string) error {
 	return fmt.Errorf("%s; the metrics are the columns of yearly.csv (docs/outputs.md)", msg)
 }
 
-// parseDirectionFlag reads -direction metric:from:to:down|up[:weight].
+// parseDirectionFlag reads -direction metric:from:to:down|up[:weight][:required].
 func parseDirectionFlag(s string) (calib.DirectionTarget, error) {
 	parts := strings.Split(s, ":")
-	if len(parts) != 4 && len(parts) != 5 {
-		return calib.DirectionTarget{}, fmt.Errorf("-direction %s: want metric:from:to:down (or up), with an optional :weight", s)
+	d := calib.DirectionTarget{Weight: 1}
+	if n := len(parts); n > 4 && strings.TrimSpace(parts[n-1]) == "required" {
+		d.Required = true
+		parts = parts[:n-1]
 	}
-	d := calib.DirectionTarget{Metric: strings.TrimSpace(parts[0]), Weight: 1}
+	if len(parts) != 4 && len(parts) != 5 {
+		return d, fmt.Errorf("-direction %s: want metric:from:to:down (or up), with an optional :weight and :required", s)
+	}
+	d.Metric = strings.TrimSpace(parts[0])
 	var err1, err2, err3 error
 	d.From, err1 = strconv.Atoi(strings.TrimSpace(parts[1]))
 	d.To, err2 = strconv.Atoi(strings.TrimSpace(parts[2]))
@@ -291,7 +307,7 @@ func parseDirectionFlag(s string) (calib.DirectionTarget, error) {
 	if len(parts) == 5 {
 		w, err := strconv.ParseFloat(strings.TrimSpace(parts[4]), 64)
 		if err != nil || !(w >= 0) || math.IsInf(w, 0) {
-			return d, fmt.Errorf("-direction %s: the weight must be a number ≥ 0", s)
+			return d, fmt.Errorf("-direction %s: the weight must be a number ≥ 0 (or the word required)", s)
 		}
 		d.Weight = w
 	}

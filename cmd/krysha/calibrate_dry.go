@@ -29,7 +29,11 @@ func (c *calibration) dryRun(ctx context.Context, e *env, workers int) error {
 		fmt.Fprintf(w, "\t%s = %s against %s, weight %s\n", ct.Name(), calibNum(ct.Observed), ct.Metric, calibNum(ct.Weight))
 	}
 	for _, d := range c.targets.Directions {
-		fmt.Fprintf(w, "\t%s, weight %s\n", d.Name(), calibNum(d.Weight))
+		req := ""
+		if d.Required {
+			req = ", required"
+		}
+		fmt.Fprintf(w, "\t%s, weight %s%s\n", d.Name(), calibNum(d.Weight), req)
 	}
 	for _, u := range c.unmatched {
 		fmt.Fprintf(w, "\tnot used: %s %d: %s\n", u.Row.Series, u.Row.Year, u.Reason)
@@ -44,6 +48,12 @@ func (c *calibration) dryRun(ctx context.Context, e *env, workers int) error {
 	}
 	fmt.Fprintf(w, "; the best %d points kept as the posterior sample\n", keep)
 	extra := c.cfg.refineReps
+	if n := min(c.cfg.selectN, keep); n > 0 {
+		// The scenario's values are run with the kept points, if in the box.
+		extra += (n + 1) * c.cfg.refineReps
+		fmt.Fprintf(w, "then the best %d kept points and the scenario's values × %d replicates = %d runs, to choose the start\n",
+			n, c.cfg.refineReps, (n+1)*c.cfg.refineReps)
+	}
 	if c.cfg.refine > 0 {
 		extra += c.cfg.refine * c.cfg.refineReps
 		fmt.Fprintf(w, "then at most %d Nelder-Mead evaluations × %d replicates = %d runs, and %d at the fitted point\n",

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -45,6 +46,11 @@ func (c *calibration) report(res *calibResult) string {
 	}
 
 	post := res.post
+	req := c.required()
+	if len(req) > 0 {
+		fmt.Fprintf(&b, "\nrequired: %s; %d of %d design points do not meet them over their %d replicates and are left out\n",
+			strings.Join(req, ", "), res.infeasible, c.sample.Len(), p.Replicates)
+	}
 	fmt.Fprintf(&b, "\nposterior: the best %d of %d design points (-keep %v), ABC tolerance ε = %s (best loss %s)\n",
 		len(post.Keep), c.sample.Len(), c.cfg.keep, calibNum(post.Epsilon), calibNum(post.Losses[0]))
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
@@ -67,16 +73,39 @@ func (c *calibration) report(res *calibResult) string {
 	}
 	c.reportIdentifiability(&b, res)
 
+	from := "the best design point"
+	if len(res.sel) > 0 {
+		from = "the selected point"
+		fmt.Fprintf(&b, "\nselection: the best kept points (-select %d) and the scenario's values run again over %d replicates; the start is the best%s:\n",
+			c.cfg.selectN, c.cfg.refineReps, map[bool]string{true: " that meets the required directions", false: ""}[len(req) > 0])
+		tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "design point\tdesign loss\tloss\tmeets required\t")
+		for _, s := range res.sel {
+			mark := ""
+			if slices.Equal(s.theta, res.start) {
+				mark = "<- start"
+			}
+			name, design := strconv.Itoa(s.point), calibNum(s.design)
+			if s.point < 0 {
+				name, design = "the scenario's values", ""
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", name, design, calibNum(s.loss.Total), yesNo(s.loss.Feasible), mark)
+		}
+		tw.Flush()
+	}
 	if r := res.ref; r != nil {
-		fmt.Fprintf(&b, "\nrefinement: Nelder-Mead from the best design point over %d replicates (common random numbers): loss %s -> %s in %d evaluations (%s)\n",
-			c.cfg.refineReps, calibNum(r.Start.Total), calibNum(r.Loss.Total), r.Evaluations, r.Status)
+		fmt.Fprintf(&b, "\nrefinement: Nelder-Mead from %s over %d replicates (common random numbers): loss %s -> %s in %d evaluations (%s)\n",
+			from, c.cfg.refineReps, calibNum(r.Start.Total), calibNum(r.Loss.Total), r.Evaluations, r.Status)
 		if d := res.fit.Total - r.Loss.Total; math.Abs(d) > 0.05*r.Loss.Total {
 			fmt.Fprintf(&b, "note: at the values written (4 significant digits) the loss on the same replicates is %s, not %s: the loss is rough at this scale\n"+
 				"(a run responds chaotically to its parameters), so part of the refinement's gain is a fit to the noise of these replicates;\n"+
 				"the losses on fresh replicates below tell how much\n", calibNum(res.fit.Total), calibNum(r.Loss.Total))
 		}
 	} else {
-		fmt.Fprintf(&b, "\nno refinement (-refine 0): the fitted point is the best design point\n")
+		fmt.Fprintf(&b, "\nno refinement (-refine 0): the fitted point is %s\n", from)
+	}
+	if len(req) > 0 && !res.fit.Feasible {
+		fmt.Fprintf(&b, "warning: the fitted point does not meet the required directions over its %d replicates: no point found does\n", c.cfg.refineReps)
 	}
 	for _, ev := range c.eventNotes() {
 		fmt.Fprintf(&b, "note: %s\n", ev)
@@ -112,6 +141,11 @@ func (c *calibration) report(res *calibResult) string {
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "point\treplicates 0-%d\treplicates %d-%d\t\n", R-1, R, 2*R-1)
 	for _, ch := range res.checks {
+		if len(req) > 0 {
+			fmt.Fprintf(tw, "%s\t%s (required %s)\t%s (required %s)\t\n", ch.name,
+				calibNum(ch.fitted), metOrNot(ch.fittedMeets), calibNum(ch.held), metOrNot(ch.heldMet))
+			continue
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t\n", ch.name, calibNum(ch.fitted), calibNum(ch.held))
 	}
 	tw.Flush()
@@ -163,4 +197,29 @@ func (c *calibration) eventNotes() []string {
 		}
 	}
 	return out
+}
+
+// required names the required directions.
+func (c *calibration) required() []string {
+	var out []string
+	for _, d := range c.targets.Directions {
+		if d.Required {
+			out = append(out, d.Name())
+		}
+	}
+	return out
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func metOrNot(b bool) string {
+	if b {
+		return "met"
+	}
+	return "not met"
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -183,6 +184,34 @@ func TestCalibrateResumeAnalyses(t *testing.T) {
 	}
 }
 
+// A required direction is a constraint: the posterior holds only points
+// that meet it (while there are enough), and the fitted point, chosen
+// among the best kept points run again, meets it.
+func TestCalibrateRequired(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "out")
+	args := []string{"calibrate", "-quiet", "-out", dir, "-fit", "trial.c0=-2:1", "-fit", "bribe.intercept=-3:1",
+		"-samples", "60", "-replicates", "2", "-keep", "0.5", "-refine", "5", "-refine-replicates", "4",
+		"-direction", "convictions:2001:2003:down:required", small}
+	code, out, errOut := krysha(context.Background(), args...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	m := regexp.MustCompile(`required: convictions 2001->2003 down; (\d+) of 60 design points do not meet them`).FindStringSubmatch(out)
+	if m == nil || m[1] == "0" || !strings.Contains(out, "selection: the best kept points (-select 10) and the scenario's values run again over 4 replicates") {
+		t.Fatalf("report:\n%s", out)
+	}
+	infeasible, _ := strconv.Atoi(m[1])
+	if kept := len(readCSV(t, filepath.Join(dir, posteriorCSV))) - 1; kept != min(30, max(20, 60-infeasible)) {
+		t.Errorf("kept %d points with %d of 60 infeasible; want the best half of the design, at most the feasible points", kept, infeasible)
+	}
+	for _, r := range readCSV(t, filepath.Join(dir, fitCSVFile)) {
+		if r[0] == "convictions 2001->2003 down" && r[len(r)-2] != "true" {
+			t.Errorf("the fitted point does not meet the required direction: %v\n%s", r, out)
+		}
+	}
+}
+
 // The [calibrate] table gives what the flags do; flags win; its
 // mistakes are reported with the file and line.
 func TestCalibrateTable(t *testing.T) {
@@ -262,6 +291,8 @@ func TestCalibrateUsageErrors(t *testing.T) {
 		{[]string{"-fit", "victims.identify_max=0.5:2"}, "is not a valid scenario"},
 		{[]string{"-fit", "trial.c0=-2:1", "-direction", "convictions:2001:2003:sideways"}, `"down" or "up"`},
 		{[]string{"-fit", "trial.c0=-2:1", "-direction", "convictions:1990:2003:up"}, "within the simulated years 2000-2004"},
+		{[]string{"-fit", "trial.c0=-2:1", "-direction", "convictions:2001:2003:up:requird"}, "or the word required"},
+		{[]string{"-fit", "trial.c0=-2:1", "-select", "-1"}, "-select must be at least 0"},
 		{[]string{"-fit", "trial.c0=-2:1", "-design", "grid"}, "want lhs or sobol"},
 		{[]string{"-fit", "trial.c0=-2:1", "-keep", "0"}, "-keep must be in (0, 1]"},
 		{[]string{"-fit", "trial.c0=-2:1", "-observed", "testdata/no-such.csv"}, "-observed testdata/no-such.csv"},

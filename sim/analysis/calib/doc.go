@@ -54,6 +54,14 @@
 // reports every term, so that a calibration shows which figure it could
 // not match.
 //
+// A direction may be Required: then it is also a constraint, and a
+// parameter vector whose replicate means do not meet it (Δ short of the
+// margin) is infeasible, Loss.Feasible false. Rejection keeps only
+// feasible points (their loss counts as +Inf) and refinement returns the
+// best feasible point it saw (Loss.Better). A required direction is for
+// a change the model exists to explain: no fit to the figures, however
+// close, stands in for it.
+//
 // Means are taken before the logarithm: the loss compares the expected
 // yearly figure with the observed one, and a replicate with zero cases
 // does not dominate it. Targets.Spread gives, beside it, the central

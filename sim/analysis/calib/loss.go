@@ -38,6 +38,20 @@ type Loss struct {
 	// its Δ = ln(m_To + c) − ln(m_From + c).
 	Directions []float64
 	Changes    []float64
+	// Feasible is false when a Required direction is not met.
+	Feasible bool
+}
+
+// Better reports whether l is a better fit than m: feasible before
+// infeasible, then the lower total. A nil m is worse than any l.
+func (l *Loss) Better(m *Loss) bool {
+	switch {
+	case m == nil:
+		return true
+	case l.Feasible != m.Feasible:
+		return l.Feasible
+	}
+	return l.Total < m.Total
 }
 
 // Loss scores the replicates of one parameter vector (see the package
@@ -57,6 +71,7 @@ func (t *Targets) Loss(reps []Yearly) (*Loss, error) {
 		Means:      make([]float64, len(t.Counts)),
 		Directions: make([]float64, len(t.Directions)),
 		Changes:    make([]float64, len(t.Directions)),
+		Feasible:   true,
 	}
 	for i, ct := range t.Counts {
 		m, err := mean(reps, ct.Metric, ct.Year)
@@ -81,6 +96,9 @@ func (t *Targets) Loss(reps []Yearly) (*Loss, error) {
 		l.Changes[i] = math.Log(b+c) - math.Log(a+c)
 		l.Directions[i] = Hinge(l.Changes[i], dt.Direction, t.Margin, dt.Weight)
 		l.Total += l.Directions[i]
+		if dt.Required && !Met(l.Changes[i], dt.Direction, t.Margin) {
+			l.Feasible = false
+		}
 	}
 	return l, nil
 }
@@ -90,6 +108,12 @@ func (t *Targets) Loss(reps []Yearly) (*Loss, error) {
 func Hinge(delta float64, dir Direction, margin, weight float64) float64 {
 	short := math.Max(0, margin-float64(dir)*delta)
 	return weight * short * short
+}
+
+// Met reports whether a log change Δ moves in direction s by at least the
+// margin δ: whether its hinge is zero, whatever the weight.
+func Met(delta float64, dir Direction, margin float64) bool {
+	return float64(dir)*delta >= margin
 }
 
 // mean is the mean of metric in year over reps.

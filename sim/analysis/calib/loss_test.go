@@ -3,6 +3,7 @@ package calib
 import (
 	"errors"
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -124,5 +125,62 @@ func TestParseDirection(t *testing.T) {
 	}
 	if _, err := ParseDirection("fell"); err == nil {
 		t.Error(`ParseDirection("fell") succeeded`)
+	}
+}
+
+func TestRequiredDirection(t *testing.T) {
+	t.Parallel()
+	reps := []Yearly{table(10, 20, 5), table(30, 20, 15)} // means 20, 20, 10
+	dir := func(from, to int, d Direction, required bool) DirectionTarget {
+		return DirectionTarget{Metric: "x", From: from, To: to, Direction: d, Weight: 1, Required: required}
+	}
+	tests := []struct {
+		name     string
+		dirs     []DirectionTarget
+		feasible bool
+	}{
+		{"no required direction, none met", []DirectionTarget{dir(2011, 2012, Up, false)}, true},
+		{"required and met", []DirectionTarget{dir(2011, 2012, Down, true)}, true},
+		{"required, flat: short of the margin", []DirectionTarget{dir(2010, 2011, Down, true)}, false},
+		{"required and wrong way", []DirectionTarget{dir(2011, 2012, Up, true)}, false},
+		{"one of two required unmet", []DirectionTarget{dir(2011, 2012, Down, true), dir(2010, 2012, Up, true)}, false},
+	}
+	for _, tt := range tests {
+		tg := Targets{Directions: tt.dirs, Offset: DefaultOffset, Margin: DefaultMargin}
+		l, err := tg.Loss(reps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.Feasible != tt.feasible {
+			t.Errorf("%s: Feasible = %v, want %v (changes %v)", tt.name, l.Feasible, tt.feasible, l.Changes)
+		}
+		// A required direction scores as a weighted one: the constraint
+		// adds feasibility, not loss.
+		free := Targets{Directions: slices.Clone(tt.dirs), Offset: DefaultOffset, Margin: DefaultMargin}
+		for i := range free.Directions {
+			free.Directions[i].Required = false
+		}
+		l2, err := free.Loss(reps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l2.Total != l.Total || !l2.Feasible {
+			t.Errorf("%s: loss %v (feasible %v) without the constraint, %v with it; want the same loss, feasible", tt.name, l2.Total, l2.Feasible, l.Total)
+		}
+	}
+}
+
+func TestLossBetter(t *testing.T) {
+	t.Parallel()
+	feasible := &Loss{Total: 5, Feasible: true}
+	lower := &Loss{Total: 1, Feasible: false}
+	if !feasible.Better(lower) || lower.Better(feasible) {
+		t.Error("an infeasible point of lower loss ranks before a feasible one")
+	}
+	if !lower.Better(nil) {
+		t.Error("a loss is not better than none")
+	}
+	if !(&Loss{Total: 4, Feasible: true}).Better(feasible) || feasible.Better(feasible) {
+		t.Error("among feasible points the lower loss is not the better, or a point is better than itself")
 	}
 }

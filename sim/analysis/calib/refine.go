@@ -65,7 +65,9 @@ type Refined struct {
 // Refine minimises the mean loss over R replicates with common random
 // numbers by gonum's Nelder-Mead (see neldermead.go) in the free
 // coordinates of the package doc,
-// from start (in box units) within box. For the same inputs and a
+// from start (in box units) within box. The search follows the loss;
+// the point it returns is the best by Loss.Better, so that a feasible
+// start is never traded for an infeasible point of lower loss. For the same inputs and a
 // deterministic Simulator the result is identical. A Simulator error
 // stops the search and is returned.
 func Refine(sim Simulator, t *Targets, box []Param, start []float64, s *RefineSettings) (*Refined, error) {
@@ -94,7 +96,7 @@ func Refine(sim Simulator, t *Targets, box []Param, start []float64, s *RefineSe
 		if res.Start == nil {
 			res.Start = l
 		}
-		if res.Loss == nil || l.Total < res.Loss.Total {
+		if l.Better(res.Loss) {
 			res.Theta, res.Loss = theta, l
 		}
 		return l.Total, nil

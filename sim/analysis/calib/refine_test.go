@@ -142,3 +142,28 @@ func TestRefineErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestRefineKeepsFeasible(t *testing.T) {
+	t.Parallel()
+	// The counts ask for a = 0.5 and a b = 1 (x(2010) = 100 a = 50,
+	// x(2011) = 100 a b = 100), but x must also fall from 2010 to 2011 by
+	// the margin, which needs b ≤ e^−0.1 ≈ 0.905: every point of lower
+	// loss than the best feasible one is infeasible. The constraint has
+	// weight 0, so the search sees only the counts and wanders there.
+	tg := &Targets{
+		Counts: []CountTarget{
+			{Metric: "x", Year: 2010, Observed: 50, Scale: 1, Weight: 1},
+			{Metric: "x", Year: 2011, Observed: 100, Scale: 1, Weight: 1},
+		},
+		Directions: []DirectionTarget{{Metric: "x", From: 2010, To: 2011, Direction: Down, Weight: 0, Required: true}},
+		Offset:     DefaultOffset, Margin: DefaultMargin,
+	}
+	box := []Param{{Name: "a", Min: 0.1, Max: 1}, {Name: "b", Min: 0.5, Max: 1.5}}
+	r, err := Refine(deterministicSim, tg, box, []float64{0.2, 0.6}, &RefineSettings{Replicates: 1, MaxEvaluations: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Loss.Feasible || r.Theta[1] > math.Exp(-0.1) {
+		t.Errorf("refined to %v, infeasible (loss %v), from a feasible start", r.Theta, r.Loss.Total)
+	}
+}

@@ -66,8 +66,10 @@ type Posterior struct {
 
 // Reject keeps the design points of lowest loss and summarises them.
 // design[i] is the i-th parameter vector (inside box) and losses[i] its
-// Loss.Total; a loss of +Inf marks a failed run, never kept unless the
-// design has too few others. A NaN loss or a point outside the box is a
+// Loss.Total; a loss of +Inf marks a failed run or an infeasible point
+// (a required direction not met): such points are never kept unless the
+// design has fewer than MinKeep others, and the share kept is of the
+// design, at most all its finite points. A NaN loss or a point outside the box is a
 // *DesignError.
 func Reject(box []Param, design [][]float64, losses []float64, s *ABCSettings) (*Posterior, error) {
 	set, err := s.withDefaults()
@@ -98,6 +100,15 @@ func Reject(box []Param, design [][]float64, losses []float64, s *ABCSettings) (
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(losses[a], losses[b]) })
 	k := min(len(design), max(set.MinKeep, int(math.Ceil(set.Fraction*float64(len(design))))))
+	// Points of infinite loss (failed runs, or a required direction not
+	// met) are kept only to reach MinKeep.
+	finite := 0
+	for _, l := range losses {
+		if !math.IsInf(l, 1) {
+			finite++
+		}
+	}
+	k = min(k, max(set.MinKeep, finite))
 
 	p := &Posterior{Keep: order[:k:k], Level: set.Level, box: slices.Clone(box)}
 	for _, i := range p.Keep {
@@ -127,7 +138,7 @@ func Reject(box []Param, design [][]float64, losses []float64, s *ABCSettings) (
 		p.Warnings = append(p.Warnings, fmt.Sprintf("only %d points kept: below %d, a parameter the targets do not constrain can pass as identified (39%% of the time at 20, 9%% at 50); run a larger design", k, MinReliableKeep))
 	}
 	if math.IsInf(p.Epsilon, 1) {
-		p.Warnings = append(p.Warnings, "failed runs (loss +Inf) were kept for want of others")
+		p.Warnings = append(p.Warnings, "points of infinite loss (failed runs, or required directions not met) were kept for want of others")
 	}
 	return p, nil
 }

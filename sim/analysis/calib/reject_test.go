@@ -177,3 +177,31 @@ func TestParamTransforms(t *testing.T) {
 		}
 	}
 }
+
+func TestRejectLeavesInfiniteLosses(t *testing.T) {
+	t.Parallel()
+	// 100 points, 5% kept = 5, MinKeep 3: with only 4 finite losses,
+	// the 4 are kept and no infinite one; with 2, one infinite one is
+	// added to reach MinKeep.
+	box := []Param{{Name: "x", Min: 0, Max: 1}}
+	design := make([][]float64, 100)
+	for i := range design {
+		design[i] = []float64{float64(i) / 100}
+	}
+	for _, tt := range []struct{ finite, keep int }{{4, 4}, {2, 3}, {50, 5}} {
+		losses := make([]float64, len(design))
+		for i := range losses {
+			losses[i] = math.Inf(1)
+			if i%(100/tt.finite) == 0 {
+				losses[i] = float64(i)
+			}
+		}
+		p, err := Reject(box, design, losses, &ABCSettings{Fraction: 0.05, MinKeep: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Keep) != tt.keep {
+			t.Errorf("%d finite losses: kept %d points, want %d", tt.finite, len(p.Keep), tt.keep)
+		}
+	}
+}

@@ -69,14 +69,20 @@ func ParseDirection(s string) (Direction, error) {
 // A DirectionTarget asks the replicate mean of Metric to move in
 // Direction from year From to year To. With Δ = ln(m_To + c) −
 // ln(m_From + c) and s the Direction it scores
-// Weight (max(0, δ − s Δ))².
+// Weight (max(0, δ − s Δ))², and is met when that is zero.
+//
+// A Required direction is a constraint as well as a term of the loss: a
+// parameter vector whose replicates do not meet it is infeasible
+// (Loss.Feasible), whatever its loss. It is for a change the model must
+// reproduce, such as the decline it was built to explain.
 type DirectionTarget struct {
 	Metric    string
 	From, To  int
 	Direction Direction
 	Weight    float64 // ≥ 0
-	Label     string  // for reports
-	Source    string  // where the words come from
+	Required  bool
+	Label     string // for reports
+	Source    string // where the words come from
 }
 
 // Name is Label, or "metric from->to direction" if Label is empty.
