@@ -29,7 +29,7 @@ type calibResult struct {
 	ref   *calib.Refined // nil without refinement
 	trace []refineEval
 	// theta is the point written to calibrated.toml: the refined point
-	// (or, without refinement, the best design point), rounded.
+	// (or, without refinement, the start), rounded.
 	theta []float64
 	// fit is the loss at theta over the refinement's replicates, fitTabs
 	// those replicates and fitSpread their spread.
@@ -202,15 +202,12 @@ func (c *calibration) compute(ctx context.Context, e *env, quiet bool, workers i
 // check scores the scenario's own values, the best design point and the
 // fitted point on the refinement's replicates and on fresh ones.
 func (c *calibration) check(ctx context.Context, workers int, res *calibResult) ([]calibCheck, error) {
-	own := make([]float64, len(c.box))
-	for j, p := range c.box {
-		own[j], _ = calibParamValue(c.st.src.Scenario, p.Name)
-	}
+	own, _ := c.scenarioPoint()
 	checks := []calibCheck{
 		{name: "the scenario's values", theta: own},
 		{name: "the best design point", theta: res.post.Points[0]},
 	}
-	if len(res.sel) > 0 && !slices.Equal(res.start, c.rounded(res.post.Points[0])) && !slices.Equal(res.start, own) {
+	if len(res.sel) > 0 && !slices.Equal(res.start, c.rounded(res.post.Points[0])) && !slices.Equal(res.start, c.rounded(own)) {
 		checks = append(checks, calibCheck{name: "the selected point", theta: res.start})
 	}
 	checks = append(checks, calibCheck{name: "the fitted point", theta: res.theta})
@@ -257,7 +254,7 @@ func (c *calibration) selectStart(ctx context.Context, e *env, quiet bool, worke
 		cands = append(cands, calibSelected{point: p, design: res.post.Losses[i], theta: c.rounded(res.post.Points[i])})
 	}
 	if own, ok := c.scenarioPoint(); ok {
-		cands = append(cands, calibSelected{point: -1, design: math.NaN(), theta: own})
+		cands = append(cands, calibSelected{point: -1, design: math.NaN(), theta: c.rounded(own)})
 	}
 	prog := newStudyProgress(e.stderr, "select", quiet, len(cands), 0)
 	prog.unit = "points"
@@ -269,6 +266,9 @@ func (c *calibration) selectStart(ctx context.Context, e *env, quiet bool, worke
 			return err
 		}
 		if cands[i].loss, err = c.targets.Loss(calibYearlies(reps)); err != nil {
+			if cands[i].point < 0 {
+				return fmt.Errorf("the scenario's values: %w", err)
+			}
 			return fmt.Errorf("design point %d: %w", cands[i].point, err)
 		}
 		if cands[i].loss.Better(best) {
@@ -281,15 +281,14 @@ func (c *calibration) selectStart(ctx context.Context, e *env, quiet bool, worke
 }
 
 // scenarioPoint returns the scenario's own values of the fitted
-// parameters, and whether they lie in the prior box.
+// parameters, and whether they all lie in the prior box.
 func (c *calibration) scenarioPoint() ([]float64, bool) {
 	own := make([]float64, len(c.box))
+	in := true
 	for j, p := range c.box {
 		v, ok := calibParamValue(c.st.src.Scenario, p.Name)
-		if !ok || v < p.Min || v > p.Max {
-			return nil, false
-		}
 		own[j] = v
+		in = in && ok && v >= p.Min && v <= p.Max
 	}
-	return own, true
+	return own, in
 }
