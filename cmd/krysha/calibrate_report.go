@@ -76,8 +76,15 @@ func (c *calibration) report(res *calibResult) string {
 	from := "the best design point"
 	if len(res.sel) > 0 {
 		from = "the selected point"
-		fmt.Fprintf(&b, "\nselection: the best kept points (-select %d) and the scenario's values run again over %d replicates; the start is the best%s:\n",
-			c.cfg.selectN, c.cfg.refineReps, map[bool]string{true: " that meets the required directions", false: ""}[len(req) > 0])
+		own, best := "", ""
+		if res.sel[len(res.sel)-1].point < 0 {
+			own = " and the scenario's values"
+		}
+		if len(req) > 0 {
+			best = " that meets the required directions"
+		}
+		fmt.Fprintf(&b, "\nselection: the best kept points (-select %d)%s run again over %d replicates; the start is the best%s:\n",
+			c.cfg.selectN, own, c.cfg.refineReps, best)
 		tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "design point\tdesign loss\tloss\tmeets required\t")
 		for _, s := range res.sel {
