@@ -1,8 +1,10 @@
 package sim
 
 import (
+	"fmt"
 	"reflect"
 
+	"github.com/krysha/krysha/internal/testhook"
 	"github.com/krysha/krysha/sim/scenario"
 )
 
@@ -106,10 +108,11 @@ type ledger struct {
 // World is the state of one run. A worker makes one World per Model and
 // reuses it across replicates with Reset.
 type World struct {
-	m *Model
-	p scenario.Params // live parameters, changed by events
-	r rng
-	t int // months stepped
+	m   *Model
+	p   scenario.Params // live parameters, changed by events
+	r   rng
+	t   int // months stepped
+	rep int // the replicate, for testhook
 
 	officials []official
 	corrupt   []int32 // officials who took a bribe within corrupt_memory
@@ -240,6 +243,7 @@ func (w *World) Reset(seed uint64, rep int) {
 		w.closed[i] = sc.Edges[i].Closed
 	}
 	w.r.seed(seed, rep)
+	w.rep = rep
 	w.t = 0
 	w.next = 0
 	w.ledger = ledger{}
@@ -295,6 +299,9 @@ func (w *World) Reset(seed uint64, rep int) {
 
 // Step advances the world by one month.
 func (w *World) Step() {
+	if testhook.StepPanics(w.m.sc.Name, w.rep, w.t) {
+		panic(fmt.Sprintf("testhook: a panic forced in month %d of replicate %d", w.t, w.rep))
+	}
 	w.rec = Record{}
 	clear(w.seg)
 	clear(w.routed)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"github.com/krysha/krysha/internal/testhook"
 	"os"
 	"path/filepath"
 	"strings"
@@ -254,6 +255,46 @@ func TestSweepInvalid(t *testing.T) {
 				t.Errorf("the output directory was created (%v)", err)
 			}
 		})
+	}
+}
+
+// A run that panics inside the engine (forced by a test hook) is recorded
+// in failures.csv with its seed and parameters, the other runs finish,
+// and the exit status says that runs failed.
+func TestSweepEnginePanic(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	file := filepath.Join(root, "panics.toml")
+	text := strings.Replace(string(readFile(t, small)), `name       = "small"`, `name       = "engine-panic-hook"`, 1)
+	if err := os.WriteFile(file, []byte(text), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	obs := filepath.Join("testdata", "small_observed.csv")
+	if err := os.WriteFile(filepath.Join(root, "small_observed.csv"), readFile(t, obs), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	defer testhook.SetStepPanic(func(scenario string, replicate, month int) bool {
+		return scenario == "engine-panic-hook" && replicate == 1 && month == 7
+	})()
+	dir := filepath.Join(root, "out")
+	code, _, errOut := krysha(context.Background(), "sweep", "-quiet", "-out", dir, "-replicates", "2",
+		"-vary", "bribe.same_clan=0,1.5", file)
+	if code != exitFailure || !strings.Contains(errOut, "krysha: 2 of 4 runs failed; their errors are in "+filepath.Join(dir, "failures.csv")) {
+		t.Fatalf("exit %d, stderr %q; want 1 and the count of failed runs", code, errOut)
+	}
+	f := readCSV(t, filepath.Join(dir, experiment.FailuresFile))
+	if len(f) != 3 {
+		t.Fatalf("failures.csv: %q; want the two runs of replicate 1", f)
+	}
+	for i, want := range []string{"1,0,1,", "3,1,1,"} {
+		row := strings.Join(f[i+1], ",")
+		if !strings.HasPrefix(row, want) || !strings.Contains(row, "panicked") || !strings.Contains(row, "a panic forced in month 7 of replicate 1") ||
+			!strings.Contains(row, "-set bribe.same_clan=") {
+			t.Errorf("failures.csv row %q; want run, point, replicate 1, seed, the parameter, the panic and the command", row)
+		}
+	}
+	if n := len(readCSV(t, filepath.Join(dir, experiment.RunsFile))); n != 3 {
+		t.Errorf("runs.csv has %d runs, want the 2 that did not panic", n-1)
 	}
 }
 
