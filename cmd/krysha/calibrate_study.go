@@ -264,8 +264,8 @@ func (s *studyRun) manifest(workers int) *experiment.StudyManifest {
 }
 
 // dryRunTiming prints the CPU time the study's runs of this shard and
-// extra more runs would take, timed on replicate 0 of the timing plan's
-// first arm, and where the output goes.
+// extra more runs would take, timed on replicate 0 of arms spread over
+// the timing plan (timeOneRun), and where the output goes.
 func (s *studyRun) dryRunTiming(ctx context.Context, w io.Writer, workers, extra int) error {
 	p := s.plan
 	mine := len(s.shard.Runs(p.Runs()))
@@ -273,7 +273,7 @@ func (s *studyRun) dryRunTiming(ctx context.Context, w io.Writer, workers, extra
 	if tp == nil {
 		tp = p
 	}
-	build, run, err := timeOneRun(ctx, tp)
+	build, run, timed, err := timeOneRun(ctx, tp)
 	if err != nil {
 		return err
 	}
@@ -281,8 +281,12 @@ func (s *studyRun) dryRunTiming(ctx context.Context, w io.Writer, workers, extra
 	arms := min(p.Arms.Len(), mine)
 	cpu := time.Duration(mine+extra)*run + time.Duration(arms*min(workers, p.Replicates))*build
 	workers = max(1, min(workers, mine))
-	fmt.Fprintf(w, "one run took %v and building an arm's model %v (timed on replicate 0 of %s):\n",
-		shortDuration(run), shortDuration(build), map[bool]string{true: "arm 0", false: "the full model"}[s.timing == nil])
+	what := fmt.Sprintf("%d arm%s spread over the design", timed, plural(timed))
+	if s.timing != nil {
+		what = "the full model"
+	}
+	fmt.Fprintf(w, "a run took %v (the mean of replicate 0 of %s) and building an arm's model %v:\n",
+		shortDuration(run), what, shortDuration(build))
 	fmt.Fprintf(w, "about %v of CPU time, %v on %d worker%s\n", roundDuration(cpu), roundDuration(cpu/time.Duration(workers)), workers, plural(workers))
 	fmt.Fprintf(w, "output: %s\n", s.dir)
 	if old, err := experiment.ReadStudyManifest(s.dir); err == nil {

@@ -28,14 +28,14 @@ func (c *comparePlan) dryRun(ctx context.Context, e *env, f *compareFlags, worke
 		fmt.Fprintf(w, "; shard %s has %d", c.shard, mine)
 	}
 	fmt.Fprintf(w, "; outcomes averaged over %s; ranked by %s\n", p.Window, compareOutcomes[c.rank].name)
-	build, run, err := timeOneRun(ctx, p)
+	build, run, timed, err := timeOneRun(ctx, p)
 	if err != nil {
 		return err
 	}
 	cpu := time.Duration(mine)*run + time.Duration(p.Arms.Len()*min(workers, p.Replicates))*build
 	workers = max(1, min(workers, mine))
-	fmt.Fprintf(w, "one run took %v and building an arm's model %v (timed on the baseline, replicate 0):\n",
-		shortDuration(run), shortDuration(build))
+	fmt.Fprintf(w, "a run took %v (the mean of replicate 0 of %d arm%s, the baseline first) and building an arm's model %v:\n",
+		shortDuration(run), timed, plural(timed), shortDuration(build))
 	fmt.Fprintf(w, "about %v of CPU time, %v on %d worker%s\n", roundDuration(cpu), roundDuration(cpu/time.Duration(workers)), workers, plural(workers))
 	files := []string{experiment.RunsFile, experiment.YearlyFile}
 	if f.routes {

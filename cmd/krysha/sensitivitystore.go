@@ -138,15 +138,15 @@ func (s *sensitivity) dryRun(ctx context.Context, e *env, workers int) error {
 		fmt.Fprint(w, " and analysed by year")
 	}
 	fmt.Fprintln(w)
-	build, run, err := timeOneRun(ctx, p)
+	build, run, timed, err := timeOneRun(ctx, p)
 	if err != nil {
 		return err
 	}
 	points := min(p.Arms.Len(), mine)
 	cpu := time.Duration(mine)*run + time.Duration(points*min(workers, p.Replicates))*build
 	workers = max(1, min(workers, mine))
-	fmt.Fprintf(w, "one run took %v and building a point's model %v (timed on point 0, replicate 0):\n",
-		shortDuration(run), shortDuration(build))
+	fmt.Fprintf(w, "a run took %v (the mean of replicate 0 of %d point%s spread over the design) and building a point's model %v:\n",
+		shortDuration(run), timed, plural(timed), shortDuration(build))
 	fmt.Fprintf(w, "about %v of CPU time, %v on %d worker%s\n", roundDuration(cpu), roundDuration(cpu/time.Duration(workers)), workers, plural(workers))
 	fmt.Fprintf(w, "output: %s (%s, %s, %s, %s", s.dir, experiment.ManifestFile, experiment.RunsFile, experiment.YearlyFile, experiment.FailuresFile)
 	if s.shard.Whole() {

@@ -336,7 +336,7 @@ func TestSweepDryRun(t *testing.T) {
 		"sweep of small (testdata/small.toml): grid design over 2 parameters, seed 7\n",
 		"  patronage.rotation_months  12,24    integer values\n",
 		"6 points × 2 replicates = 12 runs; shard 1/4 has 3; outcomes averaged over 2000:2004\n",
-		"one run took ", " of CPU time, ",
+		"a run took ", " of CPU time, ",
 		"output: " + filepath.Join(dir, "shard-1-of-4") + " (manifest.json, runs.csv, yearly.csv, routes.csv, failures.csv)\n",
 	} {
 		if !strings.Contains(out, want) {

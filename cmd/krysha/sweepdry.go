@@ -36,7 +36,7 @@ func (s *sweep) dryRun(ctx context.Context, e *env, f *sweepFlags, workers int) 
 	}
 	fmt.Fprintf(w, "; outcomes averaged over %s\n", p.Window)
 
-	build, run, err := timeOneRun(ctx, p)
+	build, run, timed, err := timeOneRun(ctx, p)
 	if err != nil {
 		return err
 	}
@@ -44,8 +44,8 @@ func (s *sweep) dryRun(ctx context.Context, e *env, f *sweepFlags, workers int) 
 	points := min(p.Arms.Len(), mine)
 	cpu := time.Duration(mine)*run + time.Duration(points*min(workers, p.Replicates))*build
 	workers = max(1, min(workers, mine))
-	fmt.Fprintf(w, "one run took %v and building a point's model %v (timed on point 0, replicate 0):\n",
-		shortDuration(run), shortDuration(build))
+	fmt.Fprintf(w, "a run took %v (the mean of replicate 0 of %d point%s spread over the design) and building a point's model %v:\n",
+		shortDuration(run), timed, plural(timed), shortDuration(build))
 	fmt.Fprintf(w, "about %v of CPU time, %v on %d worker%s\n", roundDuration(cpu), roundDuration(cpu/time.Duration(workers)), workers, plural(workers))
 	files := strings.Join(s.files(f.routes), ", ")
 	if s.shard.Whole() {
@@ -64,18 +64,33 @@ func (s *sweep) dryRun(ctx context.Context, e *env, f *sweepFlags, workers int) 
 	return nil
 }
 
-// timeOneRun times running point 0's replicate 0 (the runner runs it
-// twice on one worker; the second run is timed, warm) and building point
-// 0's model.
-func timeOneRun(ctx context.Context, p *experiment.Plan) (build, run time.Duration, err error) {
+// timingArms is how many arms timeOneRun samples: a run's cost varies
+// with its parameters (a point where bribery is rare ends trafficking
+// early and runs in half the time), so one point is a poor estimate.
+const timingArms = 5
+
+// timeOneRun times a run and the building of an arm's model. A run is
+// replicate 0 of up to timingArms arms spread evenly over the plan,
+// after one warm-up run on the same worker; run is their mean. The model
+// built is arm 0's.
+func timeOneRun(ctx context.Context, p *experiment.Plan) (build, run time.Duration, n int, err error) {
+	n = min(timingArms, p.Arms.Len())
+	runs := []int{0} // the warm-up
+	for k := range n {
+		runs = append(runs, p.Index(k*p.Arms.Len()/n, 0))
+	}
 	var times []time.Time
 	rn := &experiment.Runner{Plan: p, Workers: 1, Routes: true, Rows: true}
-	err = rn.Run(ctx, []int{0, 0}, func(_ int, _ *experiment.Result, err error) error {
+	err = rn.Run(ctx, runs, func(i int, _ *experiment.Result, err error) error {
 		times = append(times, time.Now())
-		return err
+		if err != nil {
+			arm, rep := p.Locate(i)
+			return fmt.Errorf("point %d, replicate %d: %w", arm, rep, err)
+		}
+		return nil
 	})
 	if err != nil {
-		return 0, 0, fmt.Errorf("point 0, replicate 0: %w", err)
+		return 0, 0, 0, err
 	}
 	t0 := time.Now()
 	sc, err := p.Scenario(0)
@@ -83,9 +98,9 @@ func timeOneRun(ctx context.Context, p *experiment.Plan) (build, run time.Durati
 		_, err = sim.NewModel(sc)
 	}
 	if err != nil {
-		return 0, 0, fmt.Errorf("point 0: %w", err)
+		return 0, 0, 0, fmt.Errorf("point 0: %w", err)
 	}
-	return time.Since(t0), times[1].Sub(times[0]), nil
+	return time.Since(t0), times[n].Sub(times[0]) / time.Duration(n), n, nil
 }
 
 // shortDuration is roundDuration, with microseconds below a millisecond.
