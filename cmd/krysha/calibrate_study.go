@@ -18,14 +18,15 @@ import (
 )
 
 // A studyRun is a study that runs on the sweep's machinery into a run
-// directory: the design of `krysha calibrate` and the arms of `krysha
-// explain`. It does what sweep.go does (the Store's files, the
-// manifest, progress, workers, shards and -resume) and then leaves the
+// directory: the design of `krysha calibrate`, the arms of `krysha
+// explain` and the points of `krysha sensitivity`. It does what sweep.go
+// does (the Store's files, the manifest, progress, workers, shards and
+// -resume) and then leaves the
 // directory to the command's analysis, which reads yearly.csv back, so
 // that an analysis is the same whether the runs were done now, before
 // an interrupt, or on the machines of a cluster and merged.
 type studyRun struct {
-	command string // the manifest's command: "calibrate" or "explain"
+	command string // the manifest's command: "calibrate", "explain" or "sensitivity"
 	st      *study
 	sf      *scenarioFile
 	plan    *experiment.Plan
@@ -162,6 +163,7 @@ func (s *studyRun) open(e *env, resume bool, workers int, start time.Time) (*exp
 	var store *experiment.Store
 	if old != nil {
 		man.Start, man.Seconds, man.Sessions = old.Start, old.Seconds, old.Sessions+1
+		man.MergedFrom = old.MergedFrom
 		store, err = experiment.OpenStore(s.dir, s.plan, false)
 	} else if err = man.WriteFile(manPath); err == nil {
 		// The manifest goes first, so that the directory is a study's

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"time"
 
 	"github.com/krysha/krysha/sim/experiment"
 )
@@ -152,44 +151,23 @@ func runSensitivity(ctx context.Context, e *env, f *sensitivityFlags, given map[
 	return s.run(ctx, e, f, workers)
 }
 
-// run runs the pending runs into the directory and, when all of them
-// are done, analyses them.
+// run runs the pending runs into the directory and, when the whole
+// study is there and every run succeeded, analyses them.
 func (s *sensitivity) run(ctx context.Context, e *env, f *sensitivityFlags, workers int) error {
-	start := time.Now()
-	store, man, err := s.open(e, f.resume, workers, start)
+	out, err := s.execute(ctx, e, &studyFlags{resume: f.resume, quiet: f.quiet}, workers)
 	if err != nil {
 		return err
 	}
-	mine := s.shard.Runs(s.plan.Runs())
-	pending := store.Pending(mine)
-	done0, _ := store.Counts()
-	prog := newSweepProgress(e.stderr, f.quiet, len(mine), done0)
-	rn := &experiment.Runner{Plan: s.plan, Workers: workers, Rows: true}
-	runErr := rn.Run(ctx, pending, func(run int, res *experiment.Result, err error) error {
-		defer prog.step()
-		if err != nil {
-			return store.Fail(run, err)
-		}
-		return store.Write(res)
-	})
-	prog.clear()
-	err = s.finish(e, store, man, runErr, start, workers)
-	done, failed := store.Counts()
-	switch {
-	case runErr != nil && ctx.Err() != nil:
-		if !f.quiet {
-			fmt.Fprintf(e.stderr, "stopped after %d of %d runs; go on with the same command and -resume\n", done+failed, len(mine))
-		}
-		return context.Cause(ctx)
-	case runErr != nil:
-		return runErr
-	case err != nil:
+	if out.failed > 0 {
+		return fmt.Errorf("%d of %d runs failed, so the indices cannot be estimated; their errors are in %s",
+			out.failed, len(s.shard.Runs(s.plan.Runs())), filepath.Join(s.dir, experiment.FailuresFile))
+	}
+	if !out.whole {
+		return nil
+	}
+	files, err := s.analyse(e, workers)
+	if err != nil {
 		return err
 	}
-	if failed > 0 {
-		return fmt.Errorf("%d of %d runs failed, so the indices cannot be estimated; their errors are in %s",
-			failed, len(mine), filepath.Join(s.dir, experiment.FailuresFile))
-	}
-	prog.finish(time.Since(start), min(workers, max(1, len(pending))), s.dir)
-	return nil
+	return s.addFiles(out.man, files...)
 }

@@ -194,7 +194,7 @@ func (s *sensitivity) weights() func(point int) ([]float64, error) {
 // order or the number of workers.
 func (s *sensitivity) estimate(series []sensSeries, workers int) ([]sensResult, error) {
 	var unit [][]float64
-	if m, ok := s.design.(*design.Morris); ok {
+	if m, ok := s.sample.(*design.Morris); ok {
 		unit = make([][]float64, m.Len())
 		for i := range unit {
 			unit[i] = m.Unit(i)

@@ -43,12 +43,12 @@ func (s *sensitivity) saveBars(path string, results []sensResult) error {
 	b := &plots.IndexBars{Interval: "95% bootstrap interval"}
 	if s.method == methodSobol {
 		b.Title = fmt.Sprintf("%s: Sobol indices of the %d–%d mean, %d base rows × %d replicates",
-			p.Source.Scenario.Name, p.Window.First, p.Window.Last, s.design.Spec().N, p.Replicates)
+			p.Source.Scenario.Name, p.Window.First, p.Window.Last, s.sample.Spec().N, p.Replicates)
 		b.XLabel = "share of the variance of the replicate mean"
 		b.Indices = []string{"ST (total)", "S1 (first order)"}
 	} else {
 		b.Title = fmt.Sprintf("%s: Morris elementary effects on the %d–%d mean, %d trajectories × %d replicates",
-			p.Source.Scenario.Name, p.Window.First, p.Window.Last, s.design.Spec().N, p.Replicates)
+			p.Source.Scenario.Name, p.Window.First, p.Window.Last, s.sample.Spec().N, p.Replicates)
 		b.XLabel = "change of the outcome over the parameter's range"
 		b.Indices = []string{"μ* (influence)", "σ (interaction, non-linearity)"}
 		b.FloorLabel = "noise floor of μ*"

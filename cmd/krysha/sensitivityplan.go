@@ -4,9 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
-	"runtime"
 
-	"github.com/krysha/krysha/internal/version"
 	"github.com/krysha/krysha/sim/analysis/gsa"
 	"github.com/krysha/krysha/sim/experiment"
 	"github.com/krysha/krysha/sim/experiment/design"
@@ -29,14 +27,10 @@ const (
 // A sensitivity is a sensitivity analysis ready to run: its plan, its
 // design (Saltelli or Morris) and where its files go.
 type sensitivity struct {
-	st        *study
-	sf        *scenarioFile
+	studyRun
 	method    string
-	plan      *experiment.Plan
-	design    design.Design
+	sample    design.Design // the Morris or Saltelli design
 	factors   []design.Factor
-	shard     experiment.Shard
-	dir       string
 	byYear    bool
 	resamples int
 }
@@ -155,17 +149,19 @@ func planSensitivity(e *env, f *sensitivityFlags, given map[string]bool, file st
 	if !sh.Whole() {
 		dir = filepath.Join(dir, sh.Dir())
 	}
-	return &sensitivity{st: st, sf: sf, method: c.method, plan: plan, design: d, factors: d.Spec().Factors,
-		shard: sh, dir: dir, byYear: c.byYear, resamples: f.resamples}, nil
+	return &sensitivity{
+		studyRun: studyRun{command: "sensitivity", st: st, sf: sf, plan: plan, design: designJSON(d), shard: sh, dir: dir},
+		method:   c.method, sample: d, factors: d.Spec().Factors, byYear: c.byYear, resamples: f.resamples,
+	}, nil
 }
 
-// manifest returns the study's manifest, before it runs. Its design is
-// the design.Spec, whose kind (saltelli or morris) names the method,
-// without the factors' Source: where a range was written (-vary, or the
-// table at some line) does not change the study, and must not keep the
-// same study from being resumed or merged.
-func (s *sensitivity) manifest(workers int) *experiment.StudyManifest {
-	ds := s.design.Spec()
+// designJSON is the manifest's design of an analysis: the design.Spec,
+// whose kind (saltelli or morris) names the method, without the factors'
+// Source: where a range was written (-vary, or the table at some line)
+// does not change the study, and must not keep the same study from being
+// resumed or merged.
+func designJSON(d design.Design) json.RawMessage {
+	ds := d.Spec()
 	for i := range ds.Factors {
 		ds.Factors[i].Source = ""
 	}
@@ -173,27 +169,5 @@ func (s *sensitivity) manifest(workers int) *experiment.StudyManifest {
 	if err != nil {
 		panic("krysha: a design spec cannot be written as JSON: " + err.Error())
 	}
-	m := &experiment.StudyManifest{
-		Design:    spec,
-		Columns:   s.plan.Arms.Columns(),
-		Arms:      s.plan.Arms.Len(),
-		Runs:      s.plan.Runs(),
-		Window:    s.plan.Window,
-		Status:    experiment.StatusRunning,
-		Shard:     experiment.Shard{Index: s.shard.Index, Count: max(1, s.shard.Count)},
-		ShardRuns: len(s.shard.Runs(s.plan.Runs())),
-	}
-	m.Manifest = experiment.Manifest{
-		Command:        "sensitivity",
-		Scenario:       s.st.src.Scenario.Name,
-		ScenarioFile:   s.sf.name,
-		ScenarioSHA256: s.st.src.Hash(),
-		Sets:           s.st.src.Sets,
-		Seed:           s.plan.Seed,
-		Replicates:     s.plan.Replicates,
-		Version:        version.String(),
-		GoVersion:      runtime.Version(),
-		Workers:        workers,
-	}
-	return m
+	return spec
 }

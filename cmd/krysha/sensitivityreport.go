@@ -146,9 +146,9 @@ func (r *sensResult) ranking() []int {
 // ranked by ST or μ*, with intervals and the noise.
 func (s *sensitivity) printTable(w io.Writer, results []sensResult) error {
 	p := s.plan
-	size := fmt.Sprintf("%d trajectories", s.design.Spec().N)
+	size := fmt.Sprintf("%d trajectories", s.sample.Spec().N)
 	if s.method == methodSobol {
-		size = fmt.Sprintf("%d base rows", s.design.Spec().N)
+		size = fmt.Sprintf("%d base rows", s.sample.Spec().N)
 	}
 	fmt.Fprintf(w, "%s sensitivity of %s: %s × %d replicates = %d runs; outcomes are means a year over %d-%d; [95%% bootstrap interval]\n",
 		s.method, p.Source.Scenario.Name, size, p.Replicates, p.Runs(), p.Window.First, p.Window.Last)

@@ -200,6 +200,7 @@ func (s *sweep) open(e *env, f *sweepFlags, workers int, start time.Time) (*expe
 	var store *experiment.Store
 	if old != nil {
 		man.Start, man.Seconds, man.Sessions = old.Start, old.Seconds, old.Sessions+1
+		man.MergedFrom = old.MergedFrom
 		store, err = experiment.OpenStore(s.dir, s.plan, f.routes)
 	} else if err = man.WriteFile(manPath); err == nil {
 		// The manifest went first, so that the directory is a sweep's
