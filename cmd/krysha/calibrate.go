@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/krysha/krysha/sim/analysis/calib"
@@ -126,15 +125,12 @@ type calibration struct {
 var calibrateClock = time.Now
 
 func runCalibrate(ctx context.Context, e *env, f *calibrateFlags, given map[string]bool, args []string) error {
-	if len(args) > 1 {
-		return e.usagef("one scenario file at most, got %d: %s", len(args), strings.Join(args, " "))
+	file, err := scenarioArg(e, args)
+	if err != nil {
+		return err
 	}
 	if err := f.check(e, given); err != nil {
 		return err
-	}
-	file := ""
-	if len(args) == 1 {
-		file = args[0]
 	}
 	c, err := planCalibration(e, f, given, file)
 	if err != nil {

@@ -55,6 +55,19 @@ func (e *env) usagef(format string, args ...any) error {
 	return &usageError{cmd: e.cmd, msg: fmt.Sprintf(format, args...)}
 }
 
+// scenarioArg returns the optional SCENARIO argument of a command that
+// runs one ("" for the embedded default), or a usage error if there are
+// more.
+func scenarioArg(e *env, args []string) (string, error) {
+	switch len(args) {
+	case 0:
+		return "", nil
+	case 1:
+		return args[0], nil
+	}
+	return "", e.usagef("one scenario file at most, got %d: %s", len(args), strings.Join(args, " "))
+}
+
 // run is krysha: it runs the command named by args[0] on the rest.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {

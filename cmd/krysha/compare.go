@@ -107,15 +107,12 @@ func setupCompare(fs *flag.FlagSet) func(context.Context, *env, []string) error 
 }
 
 func runCompare(ctx context.Context, e *env, f *compareFlags, given map[string]bool, args []string) error {
-	if len(args) > 1 {
-		return e.usagef("one scenario file at most, got %d: %s", len(args), strings.Join(args, " "))
+	file, err := scenarioArg(e, args)
+	if err != nil {
+		return err
 	}
 	if given["workers"] && f.workers < 1 {
 		return e.usagef("-workers must be at least 1, is %d", f.workers)
-	}
-	file := ""
-	if len(args) == 1 {
-		file = args[0]
 	}
 	c, err := planCompare(e, f, given, file)
 	if err != nil {

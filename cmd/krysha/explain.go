@@ -114,15 +114,12 @@ type explainDesign struct {
 }
 
 func runExplain(ctx context.Context, e *env, f *explainFlags, given map[string]bool, args []string) error {
-	if len(args) > 1 {
-		return e.usagef("one scenario file at most, got %d: %s", len(args), strings.Join(args, " "))
+	file, err := scenarioArg(e, args)
+	if err != nil {
+		return err
 	}
 	if err := f.check(e, given); err != nil {
 		return err
-	}
-	file := ""
-	if len(args) == 1 {
-		file = args[0]
 	}
 	x, err := planExplanation(e, f, given, file)
 	if err != nil {

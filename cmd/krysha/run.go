@@ -87,8 +87,9 @@ func setupRun(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 }
 
 func runRun(ctx context.Context, e *env, f *runFlags, given map[string]bool, args []string) error {
-	if len(args) > 1 {
-		return e.usagef("one scenario file at most, got %d: %s", len(args), strings.Join(args, " "))
+	file, err := scenarioArg(e, args)
+	if err != nil {
+		return err
 	}
 	if given["replicates"] && (f.replicates < 1 || f.replicates > scenario.MaxReplicates) {
 		return e.usagef("-replicates must be in 1..%d, is %d", scenario.MaxReplicates, f.replicates)
@@ -98,10 +99,6 @@ func runRun(ctx context.Context, e *env, f *runFlags, given map[string]bool, arg
 	}
 	if given["workers"] && f.workers < 1 {
 		return e.usagef("-workers must be at least 1, is %d", f.workers)
-	}
-	file := ""
-	if len(args) == 1 {
-		file = args[0]
 	}
 	sf, err := openScenario(file)
 	if err != nil {

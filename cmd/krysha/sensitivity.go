@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
-	"strings"
 
 	"github.com/krysha/krysha/sim/experiment"
 )
@@ -119,8 +118,9 @@ func setupSensitivity(fs *flag.FlagSet) func(context.Context, *env, []string) er
 }
 
 func runSensitivity(ctx context.Context, e *env, f *sensitivityFlags, given map[string]bool, args []string) error {
-	if len(args) > 1 {
-		return e.usagef("one scenario file at most, got %d: %s", len(args), strings.Join(args, " "))
+	file, err := scenarioArg(e, args)
+	if err != nil {
+		return err
 	}
 	for _, n := range []struct {
 		name string
@@ -132,10 +132,6 @@ func runSensitivity(ctx context.Context, e *env, f *sensitivityFlags, given map[
 	}
 	if f.resamples < 0 {
 		return e.usagef("-resamples must be at least 0, is %d", f.resamples)
-	}
-	file := ""
-	if len(args) == 1 {
-		file = args[0]
 	}
 	s, err := planSensitivity(e, f, given, file)
 	if err != nil {

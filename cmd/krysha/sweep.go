@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"time"
 
 	"github.com/krysha/krysha/sim/experiment"
@@ -113,8 +112,9 @@ func setupSweep(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 }
 
 func runSweep(ctx context.Context, e *env, f *sweepFlags, given map[string]bool, args []string) error {
-	if len(args) > 1 {
-		return e.usagef("one scenario file at most, got %d: %s", len(args), strings.Join(args, " "))
+	file, err := scenarioArg(e, args)
+	if err != nil {
+		return err
 	}
 	if given["workers"] && f.workers < 1 {
 		return e.usagef("-workers must be at least 1, is %d", f.workers)
@@ -124,10 +124,6 @@ func runSweep(ctx context.Context, e *env, f *sweepFlags, given map[string]bool,
 	}
 	if given["replicates"] && f.replicates < 1 {
 		return e.usagef("-replicates must be at least 1, is %d", f.replicates)
-	}
-	file := ""
-	if len(args) == 1 {
-		file = args[0]
 	}
 	s, err := planSweep(e, f, given, file)
 	if err != nil {
