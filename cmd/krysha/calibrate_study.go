@@ -240,24 +240,34 @@ func (s *studyRun) addFiles(man *experiment.StudyManifest, files ...string) erro
 
 // manifest returns the study's manifest, before it runs.
 func (s *studyRun) manifest(workers int) *experiment.StudyManifest {
+	return newStudyManifest(s.command, s.st, s.sf, s.plan, s.shard, s.design, workers, false)
+}
+
+// newStudyManifest is the manifest of a study about to run: command's
+// runs of plan in shard, on the scenario st read from sf, with design
+// (the arms in the command's terms, compared on -resume and merge),
+// workers and whether routes.csv is written.
+func newStudyManifest(command string, st *study, sf *scenarioFile, plan *experiment.Plan, shard experiment.Shard,
+	design json.RawMessage, workers int, routes bool) *experiment.StudyManifest {
 	m := &experiment.StudyManifest{
-		Design:    s.design,
-		Columns:   s.plan.Arms.Columns(),
-		Arms:      s.plan.Arms.Len(),
-		Runs:      s.plan.Runs(),
-		Window:    s.plan.Window,
+		Design:    design,
+		Columns:   plan.Arms.Columns(),
+		Arms:      plan.Arms.Len(),
+		Runs:      plan.Runs(),
+		Window:    plan.Window,
+		Routes:    routes,
 		Status:    experiment.StatusRunning,
-		Shard:     experiment.Shard{Index: s.shard.Index, Count: max(1, s.shard.Count)},
-		ShardRuns: len(s.shard.Runs(s.plan.Runs())),
+		Shard:     experiment.Shard{Index: shard.Index, Count: max(1, shard.Count)},
+		ShardRuns: len(shard.Runs(plan.Runs())),
 	}
 	m.Manifest = experiment.Manifest{
-		Command:        s.command,
-		Scenario:       s.st.src.Scenario.Name,
-		ScenarioFile:   s.sf.name,
-		ScenarioSHA256: s.st.src.Hash(),
-		Sets:           s.st.src.Sets,
-		Seed:           s.plan.Seed,
-		Replicates:     s.plan.Replicates,
+		Command:        command,
+		Scenario:       st.src.Scenario.Name,
+		ScenarioFile:   sf.name,
+		ScenarioSHA256: st.src.Hash(),
+		Sets:           st.src.Sets,
+		Seed:           plan.Seed,
+		Replicates:     plan.Replicates,
 		Version:        version.String(),
 		GoVersion:      runtime.Version(),
 		Workers:        workers,

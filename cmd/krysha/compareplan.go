@@ -4,11 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 
-	"github.com/krysha/krysha/internal/version"
 	"github.com/krysha/krysha/sim/experiment"
 	"github.com/krysha/krysha/sim/scenario"
 )
@@ -233,30 +231,7 @@ func (c *comparePlan) manifest(workers int, routes bool) *experiment.StudyManife
 	if err != nil {
 		panic("krysha: a comparison's design cannot be written as JSON: " + err.Error())
 	}
-	m := &experiment.StudyManifest{
-		Design:    d,
-		Columns:   c.plan.Arms.Columns(),
-		Arms:      c.plan.Arms.Len(),
-		Runs:      c.plan.Runs(),
-		Window:    c.plan.Window,
-		Routes:    routes,
-		Status:    experiment.StatusRunning,
-		Shard:     experiment.Shard{Index: c.shard.Index, Count: max(1, c.shard.Count)},
-		ShardRuns: len(c.shard.Runs(c.plan.Runs())),
-	}
-	m.Manifest = experiment.Manifest{
-		Command:        "compare",
-		Scenario:       c.st.src.Scenario.Name,
-		ScenarioFile:   c.sf.name,
-		ScenarioSHA256: c.st.src.Hash(),
-		Sets:           c.st.src.Sets,
-		Seed:           c.plan.Seed,
-		Replicates:     c.plan.Replicates,
-		Version:        version.String(),
-		GoVersion:      runtime.Version(),
-		Workers:        workers,
-	}
-	return m
+	return newStudyManifest("compare", c.st, c.sf, c.plan, c.shard, d, workers, routes)
 }
 
 // readCompareDesign reads the design of a comparison's manifest.

@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 
-	"github.com/krysha/krysha/internal/version"
 	"github.com/krysha/krysha/sim/experiment"
 	"github.com/krysha/krysha/sim/experiment/design"
 	"github.com/krysha/krysha/sim/scenario"
@@ -195,28 +193,5 @@ func (s *sweep) manifest(workers int, routes bool) *experiment.StudyManifest {
 	if err != nil {
 		panic("krysha: a design spec cannot be written as JSON: " + err.Error())
 	}
-	m := &experiment.StudyManifest{
-		Design:    spec,
-		Columns:   s.plan.Arms.Columns(),
-		Arms:      s.plan.Arms.Len(),
-		Runs:      s.plan.Runs(),
-		Window:    s.plan.Window,
-		Routes:    routes,
-		Status:    experiment.StatusRunning,
-		Shard:     experiment.Shard{Index: s.shard.Index, Count: max(1, s.shard.Count)},
-		ShardRuns: len(s.shard.Runs(s.plan.Runs())),
-	}
-	m.Manifest = experiment.Manifest{
-		Command:        "sweep",
-		Scenario:       s.st.src.Scenario.Name,
-		ScenarioFile:   s.sf.name,
-		ScenarioSHA256: s.st.src.Hash(),
-		Sets:           s.st.src.Sets,
-		Seed:           s.plan.Seed,
-		Replicates:     s.plan.Replicates,
-		Version:        version.String(),
-		GoVersion:      runtime.Version(),
-		Workers:        workers,
-	}
-	return m
+	return newStudyManifest("sweep", s.st, s.sf, s.plan, s.shard, spec, workers, routes)
 }
