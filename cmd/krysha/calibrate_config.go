@@ -11,7 +11,6 @@ import (
 	"github.com/krysha/krysha/internal/tomlx"
 	"github.com/krysha/krysha/sim"
 	"github.com/krysha/krysha/sim/analysis/calib"
-	"github.com/krysha/krysha/sim/experiment/design"
 )
 
 // calibrateKeys are the keys of a scenario's [calibrate] table.
@@ -70,48 +69,27 @@ func readCalibrateTable(sf *scenarioFile, t map[string]any) (*calibConfig, error
 	if len(t) == 0 {
 		return c, nil
 	}
-	doc, _ := tomlx.ParseFile(sf.name, sf.text)
-	var errs tomlx.Errors
-	bad := func(key, format string, args ...any) {
-		k := "calibrate." + key
-		errs = append(errs, &tomlx.Error{File: sf.name, Line: doc.Line(k), Key: k, Msg: fmt.Sprintf(format, args...)})
-	}
-	where := func(key string) string {
-		return fmt.Sprintf("%s:%d: calibrate.%s", sf.name, doc.Line("calibrate."+key), key)
-	}
-	keys := make([]string, 0, len(t))
-	for k := range t {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
+	r := newTableReader(sf, "calibrate")
+	bad, where := r.bad, r.where
+	for _, k := range r.keys(t) {
 		v := t[k]
 		switch k {
-		case "observed", "design":
-			s, ok := v.(string)
-			if !ok {
-				bad(k, "expected a string, found %v", v)
-				continue
-			}
-			if k == "observed" {
+		case "observed":
+			if s, ok := r.str(k, v); ok {
 				c.observed, c.observedFrom = s, where(k)
-			} else {
-				c.design = s
 			}
-		case "samples", "replicates", "select", "refine_evaluations", "refine_replicates":
-			x, ok := v.(float64)
-			least := 1.0
-			if k == "refine_evaluations" || k == "select" {
-				least = 0
-			}
-			if !ok || x != math.Trunc(x) || x < least || x > design.MaxRuns {
-				bad(k, "expected a whole number of at least %g, found %v", least, v)
-				continue
-			}
-			*map[string]*int{"samples": &c.samples, "replicates": &c.replicates, "select": &c.selectN,
-				"refine_evaluations": &c.refine, "refine_replicates": &c.refineReps}[k] = int(x)
-			c.refineSet = c.refineSet || k == "refine_evaluations"
-			c.selectSet = c.selectSet || k == "select"
+		case "design":
+			c.design, _ = r.str(k, v)
+		case "samples":
+			c.samples, _ = r.whole(k, v, 1)
+		case "replicates":
+			c.replicates, _ = r.whole(k, v, 1)
+		case "refine_replicates":
+			c.refineReps, _ = r.whole(k, v, 1)
+		case "select":
+			c.selectN, c.selectSet = r.whole(k, v, 0)
+		case "refine_evaluations":
+			c.refine, c.refineSet = r.whole(k, v, 0)
 		case "keep":
 			x, ok := v.(float64)
 			if !ok || !(x > 0 && x <= 1) {
@@ -120,19 +98,7 @@ func readCalibrateTable(sf *scenarioFile, t map[string]any) (*calibConfig, error
 			}
 			c.keep = x
 		case "fit":
-			list, ok := v.([]any)
-			if !ok {
-				bad(k, `expected a list of "path=lo:hi" strings, found %v`, v)
-				continue
-			}
-			for i, e := range list {
-				s, ok := e.(string)
-				if !ok {
-					bad(fmt.Sprintf("fit[%d]", i), `expected a string "path=lo:hi", found %v`, e)
-					continue
-				}
-				c.fit = append(c.fit, s)
-			}
+			c.fit = r.strs(k, v, `a list of "path=lo:hi" strings`, `a string "path=lo:hi"`)
 			c.fitSource = where(k)
 		case "directions":
 			list, ok := v.([]any)
@@ -180,15 +146,11 @@ func readCalibrateTable(sf *scenarioFile, t map[string]any) (*calibConfig, error
 				c.series = append(c.series, sm)
 			}
 		default:
-			msg := "unknown key"
-			if s, ok := tomlx.Nearest(k, calibrateKeys); ok {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
-			}
-			bad(k, "%s; a [calibrate] table has %s", msg, strings.Join(calibrateKeys, ", "))
+			r.unknown(k, calibrateKeys)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, &inputError{errs}
+	if err := r.err(); err != nil {
+		return nil, err
 	}
 	return c, nil
 }

@@ -1,15 +1,5 @@
 package main
 
-import (
-	"fmt"
-	"math"
-	"slices"
-	"strings"
-
-	"github.com/krysha/krysha/internal/tomlx"
-	"github.com/krysha/krysha/sim/experiment/design"
-)
-
 // sensitivityKeys are the keys of a scenario's [sensitivity] table.
 var sensitivityKeys = []string{"method", "trajectories", "levels", "samples", "replicates", "window", "by_year", "vary"}
 
@@ -47,71 +37,33 @@ func readSensitivityTable(sf *scenarioFile, t map[string]any) (*sensitivityConfi
 	if len(t) == 0 {
 		return c, nil
 	}
-	doc, _ := tomlx.ParseFile(sf.name, sf.text)
-	var errs tomlx.Errors
-	bad := func(key, format string, args ...any) {
-		k := "sensitivity." + key
-		errs = append(errs, &tomlx.Error{File: sf.name, Line: doc.Line(k), Key: k, Msg: fmt.Sprintf(format, args...)})
-	}
-	keys := make([]string, 0, len(t))
-	for k := range t {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
+	r := newTableReader(sf, "sensitivity")
+	for _, k := range r.keys(t) {
 		v := t[k]
 		switch k {
-		case "method", "window":
-			s, ok := v.(string)
-			if !ok {
-				bad(k, "expected a string, found %v", v)
-				continue
-			}
-			if k == "method" {
-				c.method = s
-			} else {
-				c.window = s
-			}
-		case "trajectories", "levels", "samples", "replicates":
-			x, ok := v.(float64)
-			if !ok || x != math.Trunc(x) || x < 1 || x > design.MaxRuns {
-				bad(k, "expected a whole number of at least 1, found %v", v)
-				continue
-			}
-			*map[string]*int{"trajectories": &c.trajectories, "levels": &c.levels,
-				"samples": &c.samples, "replicates": &c.replicates}[k] = int(x)
+		case "method":
+			c.method, _ = r.str(k, v)
+		case "window":
+			c.window, _ = r.str(k, v)
+		case "trajectories":
+			c.trajectories, _ = r.whole(k, v, 1)
+		case "levels":
+			c.levels, _ = r.whole(k, v, 1)
+		case "samples":
+			c.samples, _ = r.whole(k, v, 1)
+		case "replicates":
+			c.replicates, _ = r.whole(k, v, 1)
 		case "by_year":
-			b, ok := v.(bool)
-			if !ok {
-				bad(k, "expected true or false, found %v", v)
-				continue
-			}
-			c.byYear = b
+			c.byYear, _ = r.boolean(k, v)
 		case "vary":
-			list, ok := v.([]any)
-			if !ok {
-				bad(k, `expected a list of "path=lo:hi" strings, found %v`, v)
-				continue
-			}
-			for i, e := range list {
-				s, ok := e.(string)
-				if !ok {
-					bad(fmt.Sprintf("vary[%d]", i), `expected a string "path=lo:hi", found %v`, e)
-					continue
-				}
-				c.vary = append(c.vary, s)
-			}
-			c.varySource = fmt.Sprintf("%s:%d: sensitivity.vary", sf.name, doc.Line("sensitivity.vary"))
+			c.vary = r.strs(k, v, `a list of "path=lo:hi" strings`, `a string "path=lo:hi"`)
+			c.varySource = r.where(k)
 		default:
-			msg := "unknown key"
-			if s, ok := tomlx.Nearest(k, sensitivityKeys); ok {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
-			}
-			bad(k, "%s; a [sensitivity] table has %s", msg, strings.Join(sensitivityKeys, ", "))
+			r.unknown(k, sensitivityKeys)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, &inputError{errs}
+	if err := r.err(); err != nil {
+		return nil, err
 	}
 	return c, nil
 }

@@ -3,10 +3,7 @@ package main
 import (
 	"encoding"
 	"fmt"
-	"math"
 	"reflect"
-	"slices"
-	"strings"
 
 	"github.com/krysha/krysha/internal/tomlx"
 	"github.com/krysha/krysha/sim/experiment/design"
@@ -43,67 +40,27 @@ func readSweepTable(sf *scenarioFile, t map[string]any) (*sweepConfig, error) {
 	if len(t) == 0 {
 		return c, nil
 	}
-	doc, _ := tomlx.ParseFile(sf.name, sf.text)
-	var errs tomlx.Errors
-	bad := func(key, format string, args ...any) {
-		k := "sweep." + key
-		errs = append(errs, &tomlx.Error{File: sf.name, Line: doc.Line(k), Key: k, Msg: fmt.Sprintf(format, args...)})
-	}
-	keys := make([]string, 0, len(t))
-	for k := range t {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
+	r := newTableReader(sf, "sweep")
+	for _, k := range r.keys(t) {
 		v := t[k]
 		switch k {
-		case "design", "window":
-			s, ok := v.(string)
-			if !ok {
-				bad(k, "expected a string, found %v", v)
-				continue
-			}
-			if k == "design" {
-				c.design = s
-			} else {
-				c.window = s
-			}
-		case "samples", "replicates":
-			x, ok := v.(float64)
-			if !ok || x != math.Trunc(x) || x < 1 || x > design.MaxRuns {
-				bad(k, "expected a whole number of at least 1, found %v", v)
-				continue
-			}
-			if k == "samples" {
-				c.samples = int(x)
-			} else {
-				c.replicates = int(x)
-			}
+		case "design":
+			c.design, _ = r.str(k, v)
+		case "window":
+			c.window, _ = r.str(k, v)
+		case "samples":
+			c.samples, _ = r.whole(k, v, 1)
+		case "replicates":
+			c.replicates, _ = r.whole(k, v, 1)
 		case "vary":
-			list, ok := v.([]any)
-			if !ok {
-				bad(k, `expected a list of "path=spec" strings, found %v`, v)
-				continue
-			}
-			for i, e := range list {
-				s, ok := e.(string)
-				if !ok {
-					bad(fmt.Sprintf("vary[%d]", i), `expected a string "path=lo:hi:n", "path=lo:hi" or "path=a,b,c", found %v`, e)
-					continue
-				}
-				c.vary = append(c.vary, s)
-			}
-			c.varySource = fmt.Sprintf("%s:%d: sweep.vary", sf.name, doc.Line("sweep.vary"))
+			c.vary = r.strs(k, v, `a list of "path=spec" strings`, `a string "path=lo:hi:n", "path=lo:hi" or "path=a,b,c"`)
+			c.varySource = r.where(k)
 		default:
-			msg := "unknown key"
-			if s, ok := tomlx.Nearest(k, sweepKeys); ok {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
-			}
-			bad(k, "%s; a [sweep] table has %s", msg, strings.Join(sweepKeys, ", "))
+			r.unknown(k, sweepKeys)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, &inputError{errs}
+	if err := r.err(); err != nil {
+		return nil, err
 	}
 	return c, nil
 }
