@@ -154,31 +154,8 @@ func (s *studyRun) open(e *env, resume bool, workers int, start time.Time) (*exp
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := os.MkdirAll(s.dir, 0o777); err != nil {
-		return nil, nil, fmt.Errorf("creating the output directory: %w", err)
-	}
-	manPath := filepath.Join(s.dir, experiment.ManifestFile)
-	man.SetTimes(start, start)
-	man.Sessions = 1
-	var store *experiment.Store
-	if old != nil {
-		man.Start, man.Seconds, man.Sessions = old.Start, old.Seconds, old.Sessions+1
-		man.MergedFrom = old.MergedFrom
-		store, err = experiment.OpenStore(s.dir, s.plan, false)
-	} else if err = man.WriteFile(manPath); err == nil {
-		// The manifest goes first, so that the directory is a study's
-		// however early it is killed.
-		store, err = experiment.CreateStore(s.dir, s.plan, false)
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	man.Done, man.Failed = store.Counts()
-	if err := man.WriteFile(manPath); err != nil {
-		store.Close()
-		return nil, nil, err
-	}
-	return store, man, nil
+	store, err := openStudyDir(s.dir, s.plan, false, man, old, start)
+	return store, man, err
 }
 
 // existing checks what the directory holds: nothing, or, with -resume,
@@ -210,25 +187,7 @@ func (s *studyRun) existing(e *env, resume bool, man *experiment.StudyManifest) 
 // finish closes the store (putting its rows in order if the study is
 // done) and writes the manifest with the study's status.
 func (s *studyRun) finish(store *experiment.Store, man *experiment.StudyManifest, runErr error, start time.Time) error {
-	var err error
-	if runErr == nil {
-		err = store.Finish()
-	} else {
-		err = store.Close()
-	}
-	end := time.Now()
-	man.End = end.UTC().Format(time.RFC3339)
-	man.Seconds += float64(end.Sub(start).Milliseconds()) / 1000
-	man.Done, man.Failed = store.Counts()
-	man.Files = []string{experiment.RunsFile, experiment.YearlyFile, experiment.FailuresFile}
-	switch {
-	case runErr != nil || err != nil:
-		man.Status = experiment.StatusInterrupted
-	case man.Failed > 0:
-		man.Status = experiment.StatusFailed
-	default:
-		man.Status = experiment.StatusComplete
-	}
+	err := closeStudyDir(store, man, runErr, start)
 	return errors.Join(err, man.WriteFile(filepath.Join(s.dir, experiment.ManifestFile)))
 }
 

@@ -73,31 +73,8 @@ func (c *comparePlan) open(e *env, f *compareFlags, workers int, start time.Time
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := os.MkdirAll(c.dir, 0o777); err != nil {
-		return nil, nil, fmt.Errorf("creating the output directory: %w", err)
-	}
-	manPath := filepath.Join(c.dir, experiment.ManifestFile)
-	man.SetTimes(start, start)
-	man.Sessions = 1
-	var store *experiment.Store
-	if old != nil {
-		man.Start, man.Seconds, man.Sessions = old.Start, old.Seconds, old.Sessions+1
-		man.MergedFrom = old.MergedFrom
-		store, err = experiment.OpenStore(c.dir, c.plan, f.routes)
-	} else if err = man.WriteFile(manPath); err == nil {
-		// The manifest goes first, so that the directory is a
-		// comparison's however early it is killed.
-		store, err = experiment.CreateStore(c.dir, c.plan, f.routes)
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	man.Done, man.Failed = store.Counts()
-	if err := man.WriteFile(manPath); err != nil {
-		store.Close()
-		return nil, nil, err
-	}
-	return store, man, nil
+	store, err := openStudyDir(c.dir, c.plan, f.routes, man, old, start)
+	return store, man, err
 }
 
 // existing checks what the directory holds: nothing, or, with -resume,
@@ -132,29 +109,7 @@ func (c *comparePlan) existing(e *env, f *compareFlags, man *experiment.StudyMan
 // and charts, and writes the manifest with the comparison's status. The
 // comparison is nil unless it was analysed.
 func (c *comparePlan) finish(store *experiment.Store, man *experiment.StudyManifest, runErr error, start time.Time) (*comparison, error) {
-	var err error
-	if runErr == nil {
-		err = store.Finish()
-	} else {
-		err = store.Close()
-	}
-	end := time.Now()
-	man.End = end.UTC().Format(time.RFC3339)
-	man.Seconds += float64(end.Sub(start).Milliseconds()) / 1000
-	man.Done, man.Failed = store.Counts()
-	man.Files = []string{experiment.RunsFile, experiment.YearlyFile}
-	if man.Routes {
-		man.Files = append(man.Files, experiment.RoutesFile)
-	}
-	man.Files = append(man.Files, experiment.FailuresFile)
-	switch {
-	case runErr != nil || err != nil:
-		man.Status = experiment.StatusInterrupted
-	case man.Failed > 0:
-		man.Status = experiment.StatusFailed
-	default:
-		man.Status = experiment.StatusComplete
-	}
+	err := closeStudyDir(store, man, runErr, start)
 	var cmp *comparison
 	if runErr == nil && err == nil && c.shard.Whole() {
 		var files []string

@@ -187,56 +187,15 @@ func (s *sweep) open(e *env, f *sweepFlags, workers int, start time.Time) (*expe
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := os.MkdirAll(s.dir, 0o777); err != nil {
-		return nil, nil, fmt.Errorf("creating the output directory: %w", err)
-	}
-	manPath := filepath.Join(s.dir, experiment.ManifestFile)
-	man.SetTimes(start, start)
-	man.Sessions = 1
-	var store *experiment.Store
-	if old != nil {
-		man.Start, man.Seconds, man.Sessions = old.Start, old.Seconds, old.Sessions+1
-		man.MergedFrom = old.MergedFrom
-		store, err = experiment.OpenStore(s.dir, s.plan, f.routes)
-	} else if err = man.WriteFile(manPath); err == nil {
-		// The manifest went first, so that the directory is a sweep's
-		// however early it is killed.
-		store, err = experiment.CreateStore(s.dir, s.plan, f.routes)
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	man.Done, man.Failed = store.Counts()
-	if err := man.WriteFile(manPath); err != nil {
-		store.Close()
-		return nil, nil, err
-	}
-	return store, man, nil
+	store, err := openStudyDir(s.dir, s.plan, f.routes, man, old, start)
+	return store, man, err
 }
 
 // finish closes the store (putting its rows in order if the sweep is
 // done), draws the charts of a whole sweep that is done, and writes the
 // manifest with the sweep's status.
 func (s *sweep) finish(store *experiment.Store, man *experiment.StudyManifest, runErr error, start time.Time) error {
-	var err error
-	if runErr == nil {
-		err = store.Finish()
-	} else {
-		err = store.Close()
-	}
-	end := time.Now()
-	man.End = end.UTC().Format(time.RFC3339)
-	man.Seconds += float64(end.Sub(start).Milliseconds()) / 1000
-	man.Done, man.Failed = store.Counts()
-	man.Files = s.files(man.Routes)
-	switch {
-	case runErr != nil || err != nil:
-		man.Status = experiment.StatusInterrupted
-	case man.Failed > 0:
-		man.Status = experiment.StatusFailed
-	default:
-		man.Status = experiment.StatusComplete
-	}
+	err := closeStudyDir(store, man, runErr, start)
 	if runErr == nil && err == nil && s.shard.Whole() {
 		var charts []string
 		charts, err = drawSweep(s.dir, man)
@@ -269,13 +228,4 @@ func (s *sweep) existing(e *env, f *sweepFlags, man *experiment.StudyManifest) (
 		return nil, e.usagef("cannot resume %s: it holds shard %s, not %s", s.dir, old.Shard, man.Shard)
 	}
 	return old, nil
-}
-
-// files lists the data files of the sweep's directory.
-func (s *sweep) files(routes bool) []string {
-	out := []string{experiment.RunsFile, experiment.YearlyFile}
-	if routes {
-		out = append(out, experiment.RoutesFile)
-	}
-	return append(out, experiment.FailuresFile)
 }

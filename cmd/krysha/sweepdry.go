@@ -47,7 +47,7 @@ func (s *sweep) dryRun(ctx context.Context, e *env, f *sweepFlags, workers int) 
 	fmt.Fprintf(w, "a run took %v (the mean of replicate 0 of %d point%s spread over the design) and building a point's model %v:\n",
 		shortDuration(run), timed, plural(timed), shortDuration(build))
 	fmt.Fprintf(w, "about %v of CPU time, %v on %d worker%s\n", roundDuration(cpu), roundDuration(cpu/time.Duration(workers)), workers, plural(workers))
-	files := strings.Join(s.files(f.routes), ", ")
+	files := strings.Join(studyFiles(f.routes), ", ")
 	if s.shard.Whole() {
 		files += ", charts"
 	}
