@@ -1,11 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -26,8 +24,7 @@ func (c *comparePlan) run(ctx context.Context, e *env, f *compareFlags, workers 
 	mine := c.shard.Runs(c.plan.Runs())
 	pending := store.Pending(mine)
 	done0, _ := store.Counts()
-	prog := newSweepProgress(e.stderr, f.quiet, len(mine), done0)
-	prog.w = compareLog{w: e.stderr}
+	prog := newStudyProgress(e.stderr, "compare", f.quiet, len(mine), done0)
 	rn := &experiment.Runner{Plan: c.plan, Workers: workers, Routes: f.routes, Rows: true}
 	runErr := rn.Run(ctx, pending, func(run int, res *experiment.Result, err error) error {
 		defer prog.step()
@@ -117,16 +114,4 @@ func (c *comparePlan) finish(store *experiment.Store, man *experiment.StudyManif
 		man.Files = append(man.Files, files...)
 	}
 	return cmp, errors.Join(err, man.WriteFile(filepath.Join(c.dir, experiment.ManifestFile)))
-}
-
-// compareLog writes the progress lines of a batch log, which sweepProgress
-// begins "sweep: ", as "compare: ".
-type compareLog struct{ w io.Writer }
-
-func (r compareLog) Write(p []byte) (int, error) {
-	if rest, ok := bytes.CutPrefix(p, []byte("sweep: ")); ok {
-		_, err := r.w.Write(append([]byte("compare: "), rest...))
-		return len(p), err
-	}
-	return r.w.Write(p)
 }

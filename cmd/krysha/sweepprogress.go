@@ -7,15 +7,19 @@ import (
 	"time"
 )
 
-// sweepProgress reports on stderr how a sweep goes: on a terminal, a bar
-// redrawn in place at most ten times a second; otherwise (a batch job's
-// log) a plain line every logEvery; with -quiet, nothing. Both give runs
-// done of the total, runs per second in this session and the time left
-// at that rate.
+// sweepProgress reports on stderr how a sweep, or a phase of another
+// study, goes: on a terminal, a bar redrawn in place at most ten times a
+// second; otherwise (a batch job's log) a plain line every logEvery,
+// which begins with the phase's name ("sweep: 120/300 runs, ...") so that
+// a log of several phases reads unambiguously; with -quiet, nothing.
+// Both give the units done of the total, their rate in this session and
+// the time left at that rate.
 //
 // Thirty lines of our own do this; a progress-bar library would add a
 // dependency (and its terminal handling) for no more than that.
 type sweepProgress struct {
+	name        string // of the phase: "sweep", "compare", "refine", ...
+	unit        string // what is counted: "runs" unless set
 	w           io.Writer
 	quiet, tty  bool
 	total, done int
@@ -29,7 +33,12 @@ type sweepProgress struct {
 const logEvery = 10 * time.Second
 
 func newSweepProgress(w io.Writer, quiet bool, total, done int) *sweepProgress {
-	p := &sweepProgress{w: w, quiet: quiet, tty: isTerminal(w), total: total, done: done, now: time.Now}
+	return newStudyProgress(w, "sweep", quiet, total, done)
+}
+
+// newStudyProgress is the progress of the phase name.
+func newStudyProgress(w io.Writer, name string, quiet bool, total, done int) *sweepProgress {
+	p := &sweepProgress{name: name, unit: "runs", w: w, quiet: quiet, tty: isTerminal(w), total: total, done: done, now: time.Now}
 	p.start = p.now()
 	p.last = p.start
 	return p
@@ -50,17 +59,17 @@ func (p *sweepProgress) step() {
 		p.shown = n - 1
 	case !p.tty && now.Sub(p.last) >= logEvery:
 		p.last = now
-		fmt.Fprintf(p.w, "sweep: %s\n", p.status(now))
+		fmt.Fprintf(p.w, "%s: %s\n", p.name, p.status(now))
 	}
 }
 
-// status is "120/300 runs, 35.2 runs/s, 5s left".
+// status is "120/300 runs, 35.2 runs/s, 5s left", in the unit counted.
 func (p *sweepProgress) status(now time.Time) string {
-	s := fmt.Sprintf("%d/%d runs", p.done, p.total)
+	s := fmt.Sprintf("%d/%d %s", p.done, p.total, p.unit)
 	if el := now.Sub(p.start).Seconds(); el > 0 && p.session > 0 {
 		rate := float64(p.session) / el
 		left := time.Duration(float64(p.total-p.done) / rate * float64(time.Second))
-		s += fmt.Sprintf(", %.3g runs/s, %v left", rate, roundDuration(left))
+		s += fmt.Sprintf(", %.3g %s/s, %v left", rate, p.unit, roundDuration(left))
 	}
 	return s
 }
