@@ -118,15 +118,7 @@ func (s *studyRun) execute(ctx context.Context, e *env, f *studyFlags, workers i
 	pending := store.Pending(mine)
 	done0, _ := store.Counts()
 	prog := newStudyProgress(e.stderr, s.command, f.quiet, len(mine), done0)
-	rn := &experiment.Runner{Plan: s.plan, Workers: workers, Rows: true}
-	runErr := rn.Run(ctx, pending, func(run int, res *experiment.Result, err error) error {
-		defer prog.step()
-		if err != nil {
-			return store.Fail(run, err)
-		}
-		return store.Write(res)
-	})
-	prog.clear()
+	runErr := runPending(ctx, s.plan, workers, false, store, pending, prog)
 	err = s.finish(store, man, runErr, start)
 	done, failed := store.Counts()
 	switch {

@@ -25,15 +25,7 @@ func (c *comparePlan) run(ctx context.Context, e *env, f *compareFlags, workers 
 	pending := store.Pending(mine)
 	done0, _ := store.Counts()
 	prog := newStudyProgress(e.stderr, "compare", f.quiet, len(mine), done0)
-	rn := &experiment.Runner{Plan: c.plan, Workers: workers, Routes: f.routes, Rows: true}
-	runErr := rn.Run(ctx, pending, func(run int, res *experiment.Result, err error) error {
-		defer prog.step()
-		if err != nil {
-			return store.Fail(run, err)
-		}
-		return store.Write(res)
-	})
-	prog.clear()
+	runErr := runPending(ctx, c.plan, workers, f.routes, store, pending, prog)
 	cmp, err := c.finish(store, man, runErr, start)
 	done, failed := store.Counts()
 	switch {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -77,4 +78,21 @@ func studyFiles(routes bool) []string {
 		out = append(out, experiment.RoutesFile)
 	}
 	return append(out, experiment.FailuresFile)
+}
+
+// runPending runs the pending runs of plan on workers into store, each
+// run's rows or its failure as it ends, stepping prog; it returns the
+// runner's error (the context's when interrupted).
+func runPending(ctx context.Context, plan *experiment.Plan, workers int, routes bool,
+	store *experiment.Store, pending []int, prog *sweepProgress) error {
+	rn := &experiment.Runner{Plan: plan, Workers: workers, Routes: routes, Rows: true}
+	err := rn.Run(ctx, pending, func(run int, res *experiment.Result, err error) error {
+		defer prog.step()
+		if err != nil {
+			return store.Fail(run, err)
+		}
+		return store.Write(res)
+	})
+	prog.clear()
+	return err
 }

@@ -150,15 +150,7 @@ func (s *sweep) run(ctx context.Context, e *env, f *sweepFlags, workers int) err
 	pending := store.Pending(mine)
 	done0, _ := store.Counts()
 	prog := newSweepProgress(e.stderr, f.quiet, len(mine), done0)
-	rn := &experiment.Runner{Plan: s.plan, Workers: workers, Routes: f.routes, Rows: true}
-	runErr := rn.Run(ctx, pending, func(run int, res *experiment.Result, err error) error {
-		defer prog.step()
-		if err != nil {
-			return store.Fail(run, err)
-		}
-		return store.Write(res)
-	})
-	prog.clear()
+	runErr := runPending(ctx, s.plan, workers, f.routes, store, pending, prog)
 	err = s.finish(store, man, runErr, start)
 	done, failed := store.Counts()
 	switch {
