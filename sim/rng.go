@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math"
+	"math/bits"
 	"math/rand/v2"
 )
 
@@ -46,26 +47,14 @@ func (r *rng) bernoulli(p float64) bool { return r.float() < p }
 
 // intn returns a uniform integer in [0, n), n > 0, by Lemire's method.
 func (r *rng) intn(n int) int {
-	hi, lo := mul64(r.pcg.Uint64(), uint64(n))
+	hi, lo := bits.Mul64(r.pcg.Uint64(), uint64(n))
 	if lo < uint64(n) {
 		thresh := -uint64(n) % uint64(n)
 		for lo < thresh {
-			hi, lo = mul64(r.pcg.Uint64(), uint64(n))
+			hi, lo = bits.Mul64(r.pcg.Uint64(), uint64(n))
 		}
 	}
 	return int(hi)
-}
-
-func mul64(a, b uint64) (hi, lo uint64) {
-	const mask32 = 1<<32 - 1
-	a0, a1 := a&mask32, a>>32
-	b0, b1 := b&mask32, b>>32
-	w0 := a0 * b0
-	t := a1*b0 + w0>>32
-	w1 := t&mask32 + a0*b1
-	hi = a1*b1 + t>>32 + w1>>32
-	lo = a * b
-	return
 }
 
 // binomial draws Binomial(n, p) by summing Bernoulli trials; n is small
