@@ -216,8 +216,8 @@ func (w *World) value(l *load, surv, bribes, extra float64) (f, u float64) {
 // evaluateAlts fills w.alts with the routes open to org g for product p and
 // their values u = U / value, and w.best with the largest (at least 0, the
 // outside option of staying home); it returns false if there is no route.
-// weighAlts then turns them into the weights of a multinomial logit with
-// temperature routes.tau. For people, a route
+// pickAlt then draws from them by a multinomial logit with temperature
+// routes.tau. For people, a route
 // travels with papers when that is worth more: the shipment goes on the
 // papers channel if an immigration official sells them (believed chance
 // φ_imm, for people.papers_cost a person) and undocumented otherwise.
@@ -250,7 +250,7 @@ func (w *World) evaluateAlts(g int32, p int) bool {
 		l := &w.loads[ri]
 		s0, b0 := w.surv[0][r.node], w.bribes[0][r.node]
 		f, u := w.value(l, s0, b0, 0)
-		a := alt{route: ri, f: f, risk: 1 - s0, u: u}
+		a := alt{route: ri, f: f, risk: 1 - s0, u: u, w: unweighed}
 		if papers {
 			// With papers bought (chance φ_imm) the load travels on the
 			// papers channel; otherwise undocumented, with the same load.
@@ -261,7 +261,7 @@ func (w *World) evaluateAlts(g int32, p int) bool {
 				uu = s0 - b0*w.p.Bribe.OfferShare - l.unit - (l.trip+(1-s0)*l.loss)*l.inv/fd - w.p.Routes.Diversify*(1-s0)*(1-s0)*fd
 			}
 			if mix := phiImm*ud + (1-phiImm)*uu; mix > u {
-				a = alt{route: ri, papers: true, f: fd, risk: phiImm*(1-s1) + (1-phiImm)*(1-s0), u: mix}
+				a = alt{route: ri, papers: true, f: fd, risk: phiImm*(1-s1) + (1-phiImm)*(1-s0), u: mix, w: unweighed}
 			}
 		}
 		alts[k] = a
@@ -271,57 +271,75 @@ func (w *World) evaluateAlts(g int32, p int) bool {
 	}
 	w.alts = alts
 	w.best = best
+	w.outside = unweighed
 	return true
 }
 
 // expose charges alternative k for a load just sent on it: the route's
 // exposure grows by the load's expected loss f V P, and the next load
 // there costs 2 θ P² f more per unit of value (the derivative of θ E² / V
-// at the new exposure); its weight shrinks by exp(-2 θ P² f / τ).
+// at the new exposure). Its weight is computed again when next needed.
 func (w *World) expose(k int) {
 	if th := w.p.Routes.Diversify; th > 0 {
 		a := &w.alts[k]
-		d := 2 * th * a.risk * a.risk * a.f
-		a.u -= d
-		old := a.w
-		a.w *= math.Exp(-d / w.p.Routes.Tau)
-		w.total += a.w - old
+		a.u -= 2 * th * a.risk * a.risk * a.f
+		a.w = unweighed
 	}
 }
 
-// weighAlts sets the logit weights of the alternatives that evaluateAlts
-// left in w.alts, relative to the best, and their total with the outside
-// option's.
-func (w *World) weighAlts() {
-	best := w.best
-	tau := w.p.Routes.Tau
-	w.outside = math.Exp(-best / tau)
-	w.total = w.outside
-	for i := range w.alts {
-		// Alternatives e^36 times less likely than the best are never
-		// taken in practice (one in 4e15); skipping their exponential
-		// saves time.
-		w.alts[i].w = 0
-		if d := (w.alts[i].u - best) / tau; d > -36 {
-			w.alts[i].w = math.Exp(d)
+// unweighed marks a weight not computed yet.
+const unweighed = -1
+
+// weight returns the logit weight of alternative k of w.alts (-1: staying
+// home) relative to the best, e^((u - best)/τ), computing it on first use.
+// No weight exceeds 1.
+func (w *World) weight(k int) float64 {
+	if k < 0 {
+		if w.outside == unweighed {
+			w.outside = math.Exp(-w.best / w.p.Routes.Tau)
 		}
-		w.total += w.alts[i].w
+		return w.outside
 	}
+	a := &w.alts[k]
+	if a.w == unweighed {
+		a.w = math.Exp((a.u - w.best) / w.p.Routes.Tau)
+	}
+	return a.w
 }
 
-// pickAlt samples an alternative from w.alts by its weight; -1 is the
-// outside option.
+// pickAlt samples an alternative from w.alts, or -1 for staying home, with
+// probability proportional to its weight: the multinomial logit.
+//
+// It samples by rejection: propose one of the n+1 choices uniformly and
+// accept it with probability its weight, which is at most 1. An accepted
+// choice follows the logit exactly, and weights are computed only when
+// proposed. A month's few loads thus cost a few exponentials instead of one
+// for every route (the mean weight is about 0.4 on the default scenario,
+// so a load takes some 2.5 proposals). If n+1 proposals in a row fail, the
+// weights are mostly small; the draw then falls back to inversion over all
+// of them. That is exact too, because a rejection sampler's result does
+// not depend on how many proposals it took.
 func (w *World) pickAlt() int {
-	x := w.r.float() * w.total
-	if x < w.outside {
+	n := len(w.alts)
+	for range n + 1 {
+		k := w.r.intn(n+1) - 1
+		if w.r.float() < w.weight(k) {
+			return k
+		}
+	}
+	total := w.weight(-1)
+	for k := range w.alts {
+		total += w.weight(k)
+	}
+	x := w.r.float()*total - w.outside
+	if x < 0 {
 		return -1
 	}
-	x -= w.outside
-	for i := range w.alts {
-		if x < w.alts[i].w {
-			return i
+	for k := range w.alts {
+		if x < w.alts[k].w {
+			return k
 		}
-		x -= w.alts[i].w
+		x -= w.alts[k].w
 	}
-	return len(w.alts) - 1
+	return n - 1
 }
