@@ -14,14 +14,16 @@ type alt struct {
 }
 
 // load is what a full vehicle on a route carries and costs this month,
-// the same for every organization: computed once a month.
+// the same for every organization: computed once a month. Costs are per
+// unit of the load's market value V, the unit in which routes are valued.
 type load struct {
-	q     float64 // units of a full load
-	value float64 // its market value V
-	inv   float64 // 1 / V
-	unit  float64 // purchase price over market price, p_o / p_m
-	trip  float64 // transport cost of a trip, USD
-	loss  float64 // lost besides the cargo if intercepted: penalty and vehicle
+	node   int32   // where the route ends in its origin's trie
+	q      float64 // units of a full load
+	value  float64 // its market value V
+	unit   float64 // purchase price over market price, p_o / p_m
+	trip   float64 // transport cost of a trip, over V
+	loss   float64 // lost besides the cargo if intercepted (penalty and vehicle), over V
+	papers float64 // travel documents for a full load of people, over V
 }
 
 // updateLoads prices a full load on every route under this month's levers.
@@ -39,14 +41,15 @@ func (w *World) updateLoads() {
 			q *= t.FuelCapacity
 		}
 		price := w.marketPrice(r.market, p)
-		w.loads[i] = load{
-			q:     q,
-			value: q * price,
-			inv:   1 / (q * price),
-			unit:  r.originPrice / price,
-			trip:  t.CostKm*r.km + t.CostDay*r.days,
-			loss:  penalty + t.VehicleCost,
-		}
+		inv := 1 / (q * price)
+		l := &w.loads[i]
+		l.node = r.node
+		l.q = q
+		l.value = q * price
+		l.unit = r.originPrice / price
+		l.trip = (t.CostKm*r.km + t.CostDay*r.days) * inv
+		l.loss = (penalty + t.VehicleCost) * inv
+		l.papers = w.p.People.PapersCost * q * inv
 	}
 }
 
@@ -181,6 +184,11 @@ func walk1(t *trie, pass, paid, surv, bribes []float64) {
 	}
 }
 
+// valuer holds the scenario's terms of route value for one evaluation.
+type valuer struct {
+	theta, offer, minLoad float64
+}
+
 // value returns the load f (a share of a full load) an organization sends
 // on a route and the expected profit per unit of its market value, given
 // the believed chance S of arriving and the expected number n_b of bribes
@@ -196,21 +204,24 @@ func walk1(t *trie, pass, paid, surv, bribes []float64) {
 // loads spread the exposure but pay the trip's costs more often; the best
 // load is f* = sqrt(K / (θ V)) / P, between routes.min_load and 1. With θ
 // = 0 the load is always full and u is the plain expected margin.
-func (w *World) value(l *load, surv, bribes, extra float64) (f, u float64) {
-	theta := w.p.Routes.Diversify
+func (v valuer) value(l *load, surv, bribes, extra float64) (f, u float64) {
 	risk := 1 - surv
-	k := l.trip + risk*l.loss
+	kv := l.trip + risk*l.loss // K / V
+	pen := v.theta * risk * risk
 	f = 1
 	// f* < 1 exactly when K / V < θ P²; most routes are safe enough for
 	// full loads, and skip the square root.
-	if kv := k * l.inv; theta > 0 && kv < theta*risk*risk {
-		f = math.Sqrt(kv/theta) / risk
-		if min := w.p.Routes.MinLoad; f < min {
-			f = min
-		}
+	if kv < pen {
+		f = max(math.Sqrt(kv/v.theta)/risk, v.minLoad)
 	}
-	u = surv - bribes*w.p.Bribe.OfferShare - l.unit - extra - k*l.inv/f - theta*risk*risk*f
-	return f, u
+	return f, surv - bribes*v.offer - l.unit - extra - kv/f - pen*f
+}
+
+// at returns the value of a load f on a route, as value does for its best
+// load.
+func (v valuer) at(l *load, surv, bribes, extra, f float64) float64 {
+	risk := 1 - surv
+	return surv - bribes*v.offer - l.unit - extra - (l.trip+risk*l.loss)/f - v.theta*risk*risk*f
 }
 
 // evaluateAlts fills w.alts with the routes open to org g for product p and
@@ -245,26 +256,29 @@ func (w *World) evaluateAlts(g int32, p int) bool {
 		w.alts = make([]alt, 0, len(routes))
 	}
 	alts := w.alts[:len(routes)]
+	v := valuer{theta: w.p.Routes.Diversify, offer: w.p.Bribe.OfferShare, minLoad: w.p.Routes.MinLoad}
+	surv0, bribes0, surv1, bribes1 := w.surv[0], w.bribes[0], w.surv[1], w.bribes[1]
 	for k, ri := range routes {
-		r := &w.m.net.all[ri]
 		l := &w.loads[ri]
-		s0, b0 := w.surv[0][r.node], w.bribes[0][r.node]
-		f, u := w.value(l, s0, b0, 0)
-		a := alt{route: ri, f: f, risk: 1 - s0, u: u, w: unweighed}
+		s0, b0 := surv0[l.node], bribes0[l.node]
+		f, u := v.value(l, s0, b0, 0)
+		// Field by field: a composite literal here is built on the stack
+		// and copied, a stall that once took a fifth of the run.
+		a := &alts[k]
+		a.route, a.papers, a.f, a.risk, a.u, a.w = ri, false, f, 1-s0, u, unweighed
 		if papers {
 			// With papers bought (chance φ_imm) the load travels on the
 			// papers channel; otherwise undocumented, with the same load.
-			s1, b1 := w.surv[1][r.node], w.bribes[1][r.node]
-			fd, ud := w.value(l, s1, b1, w.p.People.PapersCost*l.q*l.inv)
+			s1, b1 := surv1[l.node], bribes1[l.node]
+			fd, ud := v.value(l, s1, b1, l.papers)
 			uu := u
 			if fd != f {
-				uu = s0 - b0*w.p.Bribe.OfferShare - l.unit - (l.trip+(1-s0)*l.loss)*l.inv/fd - w.p.Routes.Diversify*(1-s0)*(1-s0)*fd
+				uu = v.at(l, s0, b0, 0, fd)
 			}
 			if mix := phiImm*ud + (1-phiImm)*uu; mix > u {
-				a = alt{route: ri, papers: true, f: fd, risk: phiImm*(1-s1) + (1-phiImm)*(1-s0), u: mix, w: unweighed}
+				a.papers, a.f, a.risk, a.u = true, fd, phiImm*(1-s1)+(1-phiImm)*(1-s0), mix
 			}
 		}
-		alts[k] = a
 		if a.u > best {
 			best = a.u
 		}
