@@ -72,7 +72,7 @@ func (w *World) accepts(id, g int32, b float64) bool {
 		return false
 	}
 	// P = 1 / (1 + e^-x), drawn without a division.
-	return w.r.float()*(1+math.Exp(-w.acceptLogit(id, g, b))) < 1
+	return w.r.float()*(1+exp(-w.acceptLogit(id, g, b))) < 1
 }
 
 // acceptLogit is the log-odds that official id takes bribe b > 0 from g.

@@ -168,7 +168,7 @@ func (w *World) verdict(id int32) {
 			x -= tr.JudgeCorruption
 		}
 	}
-	if w.r.float()*(1+math.Exp(-x)) >= 1 {
+	if w.r.float()*(1+exp(-x)) >= 1 {
 		w.rec[Acquittals]++
 		return
 	}

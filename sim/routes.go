@@ -310,13 +310,13 @@ const unweighed = -1
 func (w *World) weight(k int) float64 {
 	if k < 0 {
 		if w.outside == unweighed {
-			w.outside = math.Exp(-w.best / w.p.Routes.Tau)
+			w.outside = exp(-w.best / w.p.Routes.Tau)
 		}
 		return w.outside
 	}
 	a := &w.alts[k]
 	if a.w == unweighed {
-		a.w = math.Exp((a.u - w.best) / w.p.Routes.Tau)
+		a.w = exp((a.u - w.best) / w.p.Routes.Tau)
 	}
 	return a.w
 }
