@@ -108,3 +108,36 @@ func BenchmarkStep(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRouteChoice values every route of every organization, as
+// launch does each month, on the default scenario's world at month 150:
+// the beliefs, the walk of the prefix tree and the values of 19 to 51
+// routes. Route choice is most of a replicate's cost, and this isolates it
+// from the random path a whole replicate takes.
+func BenchmarkRouteChoice(b *testing.B) {
+	m := mustModel(b, defaultScenario(b))
+	w := m.NewWorld()
+	w.Reset(1, 0)
+	for range 150 {
+		w.Step()
+	}
+	evals, routes := 0, 0
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		for g := range w.orgs {
+			o := &w.orgs[g]
+			for p := 0; p < 2; p++ {
+				if o.alive && o.has(p) && w.evaluateAlts(int32(g), p) {
+					evals++
+					routes += len(w.alts)
+				}
+			}
+		}
+	}
+	if evals == 0 {
+		b.Fatal("no organization had a route to value")
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(evals), "ns/evaluation")
+	b.ReportMetric(float64(routes)/float64(evals), "routes/evaluation")
+}
