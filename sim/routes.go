@@ -227,8 +227,8 @@ func (v valuer) at(l *load, surv, bribes, extra, f float64) float64 {
 // evaluateAlts fills w.alts with the routes open to org g for product p and
 // their values u = U / value, and w.best with the largest (at least 0, the
 // outside option of staying home); it returns false if there is no route.
-// pickAlt then draws from them by a multinomial logit with temperature
-// routes.tau. For people, a route
+// weighAlts then turns them into the weights of a multinomial logit with
+// temperature routes.tau. For people, a route
 // travels with papers when that is worth more: the shipment goes on the
 // papers channel if an immigration official sells them (believed chance
 // φ_imm, for people.papers_cost a person) and undocumented otherwise.
@@ -265,7 +265,7 @@ func (w *World) evaluateAlts(g int32, p int) bool {
 		// Field by field: a composite literal here is built on the stack
 		// and copied, a stall that once took a fifth of the run.
 		a := &alts[k]
-		a.route, a.papers, a.f, a.risk, a.u, a.w = ri, false, f, 1-s0, u, unweighed
+		a.route, a.papers, a.f, a.risk, a.u, a.w = ri, false, f, 1-s0, u, 0
 		if papers {
 			// With papers bought (chance φ_imm) the load travels on the
 			// papers channel; otherwise undocumented, with the same load.
@@ -285,75 +285,63 @@ func (w *World) evaluateAlts(g int32, p int) bool {
 	}
 	w.alts = alts
 	w.best = best
-	w.outside = unweighed
 	return true
 }
 
 // expose charges alternative k for a load just sent on it: the route's
 // exposure grows by the load's expected loss f V P, and the next load
 // there costs 2 θ P² f more per unit of value (the derivative of θ E² / V
-// at the new exposure). Its weight is computed again when next needed.
+// at the new exposure); its weight shrinks by exp(-2 θ P² f / τ).
 func (w *World) expose(k int) {
 	if th := w.p.Routes.Diversify; th > 0 {
 		a := &w.alts[k]
-		a.u -= 2 * th * a.risk * a.risk * a.f
-		a.w = unweighed
+		d := 2 * th * a.risk * a.risk * a.f
+		a.u -= d
+		old := a.w
+		a.w *= exp(-d / w.p.Routes.Tau)
+		w.total += a.w - old
 	}
 }
 
-// unweighed marks a weight not computed yet.
-const unweighed = -1
-
-// weight returns the logit weight of alternative k of w.alts (-1: staying
-// home) relative to the best, e^((u - best)/τ), computing it on first use.
-// No weight exceeds 1.
-func (w *World) weight(k int) float64 {
-	if k < 0 {
-		if w.outside == unweighed {
-			w.outside = exp(-w.best / w.p.Routes.Tau)
+// weighAlts sets the logit weights of the alternatives that evaluateAlts
+// left in w.alts, relative to the best, and their total with the outside
+// option's.
+func (w *World) weighAlts() {
+	best := w.best
+	tau := w.p.Routes.Tau
+	w.outside = exp(-best / tau)
+	w.total = w.outside
+	for i := range w.alts {
+		// Alternatives e^36 times less likely than the best are never
+		// taken in practice (one in 4e15); skipping their exponential
+		// saves time.
+		w.alts[i].w = 0
+		if d := (w.alts[i].u - best) / tau; d > -36 {
+			w.alts[i].w = exp(d)
 		}
-		return w.outside
+		w.total += w.alts[i].w
 	}
-	a := &w.alts[k]
-	if a.w == unweighed {
-		a.w = exp((a.u - w.best) / w.p.Routes.Tau)
-	}
-	return a.w
 }
 
-// pickAlt samples an alternative from w.alts, or -1 for staying home, with
-// probability proportional to its weight: the multinomial logit.
-//
-// It samples by rejection: propose one of the n+1 choices uniformly and
-// accept it with probability its weight, which is at most 1. An accepted
-// choice follows the logit exactly, and weights are computed only when
-// proposed. A month's few loads thus cost a few exponentials instead of one
-// for every route (the mean weight is about 0.4 on the default scenario,
-// so a load takes some 2.5 proposals). If n+1 proposals in a row fail, the
-// weights are mostly small; the draw then falls back to inversion over all
-// of them. That is exact too, because a rejection sampler's result does
-// not depend on how many proposals it took.
+// pickAlt samples an alternative from w.alts by its weight; -1 is the
+// outside option. It inverts the cumulative weights with one number from
+// the run's stream, whatever the weights: the arms of krysha compare and
+// krysha explain share their streams (common random numbers), and a draw
+// that took more numbers when weights were small (rejection sampling,
+// which was tried) sends every later draw of the run onto other numbers
+// than the baseline's. That halved the variance reduction of the default
+// comparison (docs/compare.md); TestPickAltTakesOneNumber guards it.
 func (w *World) pickAlt() int {
-	n := len(w.alts)
-	for range n + 1 {
-		k := w.r.intn(n+1) - 1
-		if w.r.float() < w.weight(k) {
-			return k
-		}
-	}
-	total := w.weight(-1)
-	for k := range w.alts {
-		total += w.weight(k)
-	}
-	x := w.r.float()*total - w.outside
-	if x < 0 {
+	x := w.r.float() * w.total
+	if x < w.outside {
 		return -1
 	}
-	for k := range w.alts {
-		if x < w.alts[k].w {
-			return k
+	x -= w.outside
+	for i := range w.alts {
+		if x < w.alts[i].w {
+			return i
 		}
-		x -= w.alts[k].w
+		x -= w.alts[i].w
 	}
-	return n - 1
+	return len(w.alts) - 1
 }

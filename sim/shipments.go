@@ -5,7 +5,7 @@ import "math"
 // launch loads each organization's free vehicles. An organization's share
 // of an origin's monthly supply is its share of the vehicles sourcing
 // there; each vehicle takes a route (or stays home) by the logit of
-// evaluateAlts and pickAlt, drugs first, then people with the vehicles left.
+// evaluateAlts and weighAlts, drugs first, then people with the vehicles left.
 func (w *World) launch() {
 	for p := 0; p < 2; p++ {
 		clear(w.vehicles[p])
@@ -41,6 +41,7 @@ func (w *World) launch() {
 			if !w.evaluateAlts(g, p) {
 				continue
 			}
+			w.weighAlts()
 			price := priceOf(node, p)
 			for avail > 0 && allot >= 1 {
 				k := w.pickAlt()

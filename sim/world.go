@@ -164,6 +164,7 @@ type World struct {
 	alts     []alt
 	loads    []load       // per route, this month
 	outside  float64      // weight of staying home among w.alts
+	total    float64      // of all weights, staying home included
 	best     float64      // largest value among w.alts and staying home
 	vehicles [2][]float64 // per node
 	perm     []int32
