@@ -109,10 +109,10 @@ func BenchmarkStep(b *testing.B) {
 	}
 }
 
-// BenchmarkRouteChoice values every route of every organization, as
-// launch does each month, on the default scenario's world at month 150:
-// the beliefs, the walk of the prefix tree and the values of 19 to 51
-// routes. Route choice is most of a replicate's cost, and this isolates it
+// BenchmarkRouteChoice values and weighs every route of every
+// organization, as launch does each month, on the default scenario's world
+// at month 150: the beliefs, the walk of the prefix tree, the values of 19
+// to 51 routes and their logit weights. Route choice is most of a replicate's cost, and this isolates it
 // from the random path a whole replicate takes.
 func BenchmarkRouteChoice(b *testing.B) {
 	m := mustModel(b, defaultScenario(b))
@@ -129,6 +129,7 @@ func BenchmarkRouteChoice(b *testing.B) {
 			o := &w.orgs[g]
 			for p := 0; p < 2; p++ {
 				if o.alive && o.has(p) && w.evaluateAlts(int32(g), p) {
+					w.weighAlts()
 					evals++
 					routes += len(w.alts)
 				}
