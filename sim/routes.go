@@ -263,7 +263,7 @@ func (w *World) evaluateAlts(g int32, p int) bool {
 		s0, b0 := surv0[l.node], bribes0[l.node]
 		f, u := v.value(l, s0, b0, 0)
 		// Field by field: a composite literal here is built on the stack
-		// and copied, a stall that once took a fifth of the run.
+		// and copied, a stall that took a fifth of route choice's time.
 		a := &alts[k]
 		a.route, a.papers, a.f, a.risk, a.u, a.w = ri, false, f, 1-s0, u, 0
 		if papers {
@@ -330,7 +330,7 @@ func (w *World) weighAlts() {
 // that took more numbers when weights were small (rejection sampling,
 // which was tried) sends every later draw of the run onto other numbers
 // than the baseline's. That halved the variance reduction of the default
-// comparison (docs/compare.md); TestPickAltTakesOneNumber guards it.
+// comparison (docs/ODD.md 7.3); TestPickAltTakesOneNumber guards it.
 func (w *World) pickAlt() int {
 	x := w.r.float() * w.total
 	if x < w.outside {
