@@ -28,8 +28,11 @@ func TestPickAltFollowsLogit(t *testing.T) {
 		name string
 		u    []float64
 	}{
+		// Weights spread over [e^-4, 1], two routes tied for best.
 		{"spread", []float64{0.10, 0.05, -0.02, 0.08, -0.2, 0.1}},
+		// Staying home is best; each route gets 1% to 2% of the draws.
 		{"home best", []float64{-0.3, -0.35, -0.4, -0.32, -0.38, -0.3, -0.45, -0.36, -0.33, -0.5, -0.31, -0.37}},
+		// One route: the smallest case.
 		{"one", []float64{0.03}},
 	}
 	for _, c := range cases {
