@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -41,54 +40,6 @@ type studyRun struct {
 	// An explanation times its full model, since its arm 0 has every
 	// mechanism off and runs faster than most.
 	timing *experiment.Plan
-}
-
-// studyFlags are the flags calibrate and explain share with sweep.
-type studyFlags struct {
-	seed    uint64
-	sets    stringList
-	workers int
-	out     string
-	shard   string
-	shards  int
-	resume  bool
-	dryRun  bool
-	quiet   bool
-}
-
-// define adds the shared flags to fs; what names the command's study in
-// the help texts ("calibration", "explanation").
-func (f *studyFlags) define(fs *flag.FlagSet, what, defaultOut string) {
-	fs.Uint64Var(&f.seed, "seed", 0, "base the random streams (and the design) on seed `S` (default the scenario's seed)")
-	fs.Var(&f.sets, "set", "override the scenario in every run: `path=value` (repeatable)")
-	fs.IntVar(&f.workers, "workers", 0, "run `N` runs at a time (default one per CPU); the results do not depend on it")
-	fs.StringVar(&f.out, "out", "", "write the results to `DIR` (default "+defaultOut+"; a shard writes to DIR/shard-I-of-N)")
-	fs.StringVar(&f.shard, "shard", "", "run only shard `I/N` of the runs (index modulo N is I); merge the shards, then -resume to analyse")
-	fs.IntVar(&f.shards, "shards", 0, "with JOB_COMPLETION_INDEX (a Kubernetes Indexed Job), split the runs into `N` shards")
-	fs.BoolVar(&f.resume, "resume", false, "go on with the "+what+" in DIR: skip the runs it holds, run the rest, then analyse")
-	fs.BoolVar(&f.dryRun, "dry-run", false, "print the number of runs, an estimate of the time and where the output goes; run nothing")
-	fs.BoolVar(&f.quiet, "quiet", false, "print no progress on stderr")
-}
-
-// check reports the shared flags' usage errors.
-func (f *studyFlags) check(e *env, given map[string]bool) error {
-	if given["workers"] && f.workers < 1 {
-		return e.usagef("-workers must be at least 1, is %d", f.workers)
-	}
-	return nil
-}
-
-// shardOf returns the shard to run, as sweep does.
-func (f *studyFlags) shardOf(e *env, given map[string]bool) (experiment.Shard, error) {
-	return sweepShard(e, &sweepFlags{shard: f.shard, shards: f.shards}, given)
-}
-
-// workerCount is -workers, or one per CPU.
-func (f *studyFlags) workerCount(given map[string]bool) int {
-	if given["workers"] {
-		return f.workers
-	}
-	return runtime.NumCPU()
 }
 
 // studyOutcome is what execute leaves for the analysis.

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"flag"
-	"runtime"
 	"strings"
 )
 
@@ -63,20 +62,12 @@ krysha compare scenario.toml -policy all -shard 0/4 -out out/cmp   # then: krysh
 }
 
 type compareFlags struct {
+	studyFlags
 	policy     string
 	rank       string
 	replicates int
-	seed       uint64
 	window     string
-	sets       stringList
-	workers    int
-	out        string
-	shard      string
-	shards     int
 	routes     bool
-	resume     bool
-	dryRun     bool
-	quiet      bool
 }
 
 func setupCompare(fs *flag.FlagSet) func(context.Context, *env, []string) error {
@@ -111,17 +102,14 @@ func runCompare(ctx context.Context, e *env, f *compareFlags, given map[string]b
 	if err != nil {
 		return err
 	}
-	if given["workers"] && f.workers < 1 {
-		return e.usagef("-workers must be at least 1, is %d", f.workers)
+	if err := f.check(e, given); err != nil {
+		return err
 	}
 	c, err := planCompare(e, f, given, file)
 	if err != nil {
 		return err
 	}
-	workers := runtime.NumCPU()
-	if given["workers"] {
-		workers = f.workers
-	}
+	workers := f.workerCount(given)
 	if f.dryRun {
 		return c.dryRun(ctx, e, f, workers)
 	}

@@ -110,7 +110,7 @@ func planCompare(e *env, f *compareFlags, given map[string]bool, file string) (*
 			}
 		}
 	}
-	sh, err := sweepShard(e, &sweepFlags{shard: f.shard, shards: f.shards}, given)
+	sh, err := f.shardOf(e, given)
 	if err != nil {
 		return nil, err
 	}

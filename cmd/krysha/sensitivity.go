@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
-	"runtime"
 
 	"github.com/krysha/krysha/sim/experiment"
 )
@@ -66,6 +65,7 @@ krysha sensitivity -method sobol -samples 512 -replicates 4 -by-year -vary bribe
 }
 
 type sensitivityFlags struct {
+	studyFlags
 	method       string
 	vary         stringList
 	trajectories int
@@ -74,16 +74,7 @@ type sensitivityFlags struct {
 	replicates   int
 	byYear       bool
 	resamples    int
-	seed         uint64
 	window       string
-	sets         stringList
-	workers      int
-	out          string
-	shard        string
-	shards       int
-	resume       bool
-	dryRun       bool
-	quiet        bool
 }
 
 func setupSensitivity(fs *flag.FlagSet) func(context.Context, *env, []string) error {
@@ -122,10 +113,13 @@ func runSensitivity(ctx context.Context, e *env, f *sensitivityFlags, given map[
 	if err != nil {
 		return err
 	}
+	if err := f.check(e, given); err != nil {
+		return err
+	}
 	for _, n := range []struct {
 		name string
 		v    int
-	}{{"workers", f.workers}, {"trajectories", f.trajectories}, {"levels", f.levels}, {"samples", f.samples}, {"replicates", f.replicates}} {
+	}{{"trajectories", f.trajectories}, {"levels", f.levels}, {"samples", f.samples}, {"replicates", f.replicates}} {
 		if given[n.name] && n.v < 1 {
 			return e.usagef("-%s must be at least 1, is %d", n.name, n.v)
 		}
@@ -137,10 +131,7 @@ func runSensitivity(ctx context.Context, e *env, f *sensitivityFlags, given map[
 	if err != nil {
 		return err
 	}
-	workers := runtime.NumCPU()
-	if given["workers"] {
-		workers = f.workers
-	}
+	workers := f.workerCount(given)
 	if f.dryRun {
 		return s.dryRun(ctx, e, workers)
 	}
@@ -150,7 +141,7 @@ func runSensitivity(ctx context.Context, e *env, f *sensitivityFlags, given map[
 // run runs the pending runs into the directory and, when the whole
 // study is there and every run succeeded, analyses them.
 func (s *sensitivity) run(ctx context.Context, e *env, f *sensitivityFlags, workers int) error {
-	out, err := s.execute(ctx, e, &studyFlags{resume: f.resume, quiet: f.quiet}, workers)
+	out, err := s.execute(ctx, e, &f.studyFlags, workers)
 	if err != nil {
 		return err
 	}

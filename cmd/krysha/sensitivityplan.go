@@ -138,7 +138,7 @@ func planSensitivity(e *env, f *sensitivityFlags, given map[string]bool, file st
 	if err := checkExtremes(plan, arms, c.varySource); err != nil {
 		return nil, err
 	}
-	sh, err := sweepShard(e, &sweepFlags{shard: f.shard, shards: f.shards}, given)
+	sh, err := f.shardOf(e, given)
 	if err != nil {
 		return nil, err
 	}

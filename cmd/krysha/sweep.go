@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"time"
 
 	"github.com/krysha/krysha/sim/experiment"
@@ -66,21 +65,13 @@ krysha sweep -design lhs -samples 200 -vary enforcement.budget_scale=0.5:3 -vary
 }
 
 type sweepFlags struct {
+	studyFlags
 	vary       stringList
 	design     string
 	samples    int
 	replicates int
-	seed       uint64
 	window     string
-	sets       stringList
-	workers    int
-	out        string
-	shard      string
-	shards     int
 	routes     bool
-	resume     bool
-	dryRun     bool
-	quiet      bool
 }
 
 func setupSweep(fs *flag.FlagSet) func(context.Context, *env, []string) error {
@@ -116,8 +107,8 @@ func runSweep(ctx context.Context, e *env, f *sweepFlags, given map[string]bool,
 	if err != nil {
 		return err
 	}
-	if given["workers"] && f.workers < 1 {
-		return e.usagef("-workers must be at least 1, is %d", f.workers)
+	if err := f.check(e, given); err != nil {
+		return err
 	}
 	if given["samples"] && f.samples < 1 {
 		return e.usagef("-samples must be at least 1, is %d", f.samples)
@@ -129,10 +120,7 @@ func runSweep(ctx context.Context, e *env, f *sweepFlags, given map[string]bool,
 	if err != nil {
 		return err
 	}
-	workers := runtime.NumCPU()
-	if given["workers"] {
-		workers = f.workers
-	}
+	workers := f.workerCount(given)
 	if f.dryRun {
 		return s.dryRun(ctx, e, f, workers)
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -103,7 +102,7 @@ func planSweep(e *env, f *sweepFlags, given map[string]bool, file string) (*swee
 	if err := checkExtremes(plan, arms, c.varySource); err != nil {
 		return nil, err
 	}
-	sh, err := sweepShard(e, f, given)
+	sh, err := f.shardOf(e, given)
 	if err != nil {
 		return nil, err
 	}
@@ -159,32 +158,6 @@ func checkExtremes(p *experiment.Plan, arms *experiment.DesignArms, source strin
 		}
 	}
 	return nil
-}
-
-// sweepShard returns the shard to run: -shard, or what a batch system
-// says (see experiment.ShardFromEnv).
-func sweepShard(e *env, f *sweepFlags, given map[string]bool) (experiment.Shard, error) {
-	if given["shard"] {
-		if given["shards"] {
-			return experiment.Shard{}, e.usagef("-shard I/N and -shards N: give one")
-		}
-		sh, err := experiment.ParseShard(f.shard)
-		if err != nil {
-			return experiment.Shard{}, e.usagef("-shard: %v", err)
-		}
-		return sh, nil
-	}
-	if given["shards"] && f.shards < 1 {
-		return experiment.Shard{}, e.usagef("-shards must be at least 1, is %d", f.shards)
-	}
-	sh, from, err := experiment.ShardFromEnv(os.Getenv, f.shards)
-	if err != nil {
-		if from != "" {
-			return experiment.Shard{}, e.usagef("the shard from %s: %v", from, err)
-		}
-		return experiment.Shard{}, e.usagef("%v", err)
-	}
-	return sh, nil
 }
 
 // manifest returns the sweep's manifest, before it runs.
