@@ -192,10 +192,7 @@ func planCalibration(e *env, f *calibrateFlags, given map[string]bool, file stri
 	if err != nil {
 		return nil, &inputError{err}
 	}
-	seed := sc.Seed
-	if given["seed"] {
-		seed = f.seed
-	}
+	seed := f.seedOr(sc.Seed, given)
 	var d design.Design
 	switch design.Kind(cfg.design) {
 	case design.KindLHS:
@@ -211,8 +208,8 @@ func planCalibration(e *env, f *calibrateFlags, given map[string]bool, file stri
 	if cfg.replicates > scenario.MaxReplicates || cfg.refineReps > scenario.MaxReplicates {
 		return nil, e.usagef("-replicates must be in 1..%d", scenario.MaxReplicates)
 	}
-	if float64(d.Len())*float64(cfg.replicates) > design.MaxRuns {
-		return nil, e.usagef("%d points × %d replicates is more than %d runs", d.Len(), cfg.replicates, int64(design.MaxRuns))
+	if err := checkRuns(e, d.Len(), cfg.replicates); err != nil {
+		return nil, err
 	}
 	arms := experiment.NewDesignArms(d, nil)
 	plan := &experiment.Plan{Source: st.src, ScenarioArg: file, Arms: arms, Replicates: cfg.replicates, Seed: seed,
@@ -220,16 +217,9 @@ func planCalibration(e *env, f *calibrateFlags, given map[string]bool, file stri
 	if err := checkExtremes(plan, arms, cfg.fitSource); err != nil {
 		return nil, err
 	}
-	sh, err := f.shardOf(e, given)
+	sh, dir, err := f.place(e, given, filepath.Join("out", sc.Name+"-calibrate"))
 	if err != nil {
 		return nil, err
-	}
-	dir := f.out
-	if dir == "" {
-		dir = filepath.Join("out", sc.Name+"-calibrate")
-	}
-	if !sh.Whole() {
-		dir = filepath.Join(dir, sh.Dir())
 	}
 	spec, err := json.Marshal(d.Spec())
 	if err != nil {

@@ -86,10 +86,7 @@ func planCompare(e *env, f *compareFlags, given map[string]bool, file string) (*
 	if err != nil {
 		return nil, e.usagef("-window: %v", err)
 	}
-	seed := sc.Seed
-	if given["seed"] {
-		seed = f.seed
-	}
+	seed := f.seedOr(sc.Seed, given)
 	list := &experiment.ArmList{Names: []string{"policy"}}
 	d := compareDesign{Kind: compareKind, OfficialWeights: experiment.OfficialWeights(sc), Rank: f.rank}
 	for _, a := range arms {
@@ -110,16 +107,9 @@ func planCompare(e *env, f *compareFlags, given map[string]bool, file string) (*
 			}
 		}
 	}
-	sh, err := f.shardOf(e, given)
+	sh, dir, err := f.place(e, given, filepath.Join("out", sc.Name+"-compare"))
 	if err != nil {
 		return nil, err
-	}
-	dir := f.out
-	if dir == "" {
-		dir = filepath.Join("out", sc.Name+"-compare")
-	}
-	if !sh.Whole() {
-		dir = filepath.Join(dir, sh.Dir())
 	}
 	return &comparePlan{st: st, sf: sf, plan: plan, design: d, rank: rank, shard: sh, dir: dir}, nil
 }
@@ -210,11 +200,7 @@ func parsePolicies(sc *scenario.Scenario, spec string) ([]plannedArm, error) {
 // default the years from the earliest event of the arms to the end.
 func compareWindow(sc *scenario.Scenario, arms []plannedArm, flag string, given bool) (experiment.Window, error) {
 	if given {
-		w, err := experiment.ParseWindow(flag)
-		if err == nil {
-			w, err = w.Clip(sc.Start, sc.End)
-		}
-		return w, err
+		return clippedWindow(sc, flag)
 	}
 	first := sc.End.Year()
 	for _, a := range arms {

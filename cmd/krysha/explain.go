@@ -186,10 +186,7 @@ func planExplanation(e *env, f *explainFlags, given map[string]bool, file string
 	if err != nil {
 		return nil, e.usagef("%v", err)
 	}
-	seed := sc.Seed
-	if given["seed"] {
-		seed = f.seed
-	}
+	seed := f.seedOr(sc.Seed, given)
 	d := explainDesign{Since: since.String(), Players: players}
 	var sp *shapley.Plan
 	if len(players) <= shapley.MaxExact {
@@ -212,16 +209,9 @@ func planExplanation(e *env, f *explainFlags, given map[string]bool, file string
 	d.Arms = arms.Len()
 	plan := &experiment.Plan{Source: st.src, ScenarioArg: file, Arms: arms, Replicates: f.replicates, Seed: seed,
 		Window: experiment.DefaultWindow(sc.Start, sc.End)}
-	sh, err := f.shardOf(e, given)
+	sh, dir, err := f.place(e, given, filepath.Join("out", sc.Name+"-explain"))
 	if err != nil {
 		return nil, err
-	}
-	dir := f.out
-	if dir == "" {
-		dir = filepath.Join("out", sc.Name+"-explain")
-	}
-	if !sh.Whole() {
-		dir = filepath.Join(dir, sh.Dir())
 	}
 	spec, err := json.Marshal(d)
 	if err != nil {

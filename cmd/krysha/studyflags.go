@@ -3,9 +3,12 @@ package main
 import (
 	"flag"
 	"os"
+	"path/filepath"
 	"runtime"
 
 	"github.com/krysha/krysha/sim/experiment"
+	"github.com/krysha/krysha/sim/experiment/design"
+	"github.com/krysha/krysha/sim/scenario"
 )
 
 // studyFlags are the flags every study command shares: sweep, compare,
@@ -77,4 +80,48 @@ func (f *studyFlags) workerCount(given map[string]bool) int {
 		return f.workers
 	}
 	return runtime.NumCPU()
+}
+
+// seedOr is -seed if given, else the scenario's seed.
+func (f *studyFlags) seedOr(scenarioSeed uint64, given map[string]bool) uint64 {
+	if given["seed"] {
+		return f.seed
+	}
+	return scenarioSeed
+}
+
+// place returns the shard to run and the directory it writes to: -out,
+// or defaultDir, and within it the shard's own directory when the study
+// is sharded.
+func (f *studyFlags) place(e *env, given map[string]bool, defaultDir string) (experiment.Shard, string, error) {
+	sh, err := f.shardOf(e, given)
+	if err != nil {
+		return experiment.Shard{}, "", err
+	}
+	dir := f.out
+	if dir == "" {
+		dir = defaultDir
+	}
+	if !sh.Whole() {
+		dir = filepath.Join(dir, sh.Dir())
+	}
+	return sh, dir, nil
+}
+
+// clippedWindow reads a window FIRST:LAST and checks it against the
+// scenario's years.
+func clippedWindow(sc *scenario.Scenario, text string) (experiment.Window, error) {
+	w, err := experiment.ParseWindow(text)
+	if err != nil {
+		return w, err
+	}
+	return w.Clip(sc.Start, sc.End)
+}
+
+// checkRuns refuses a study of more than design.MaxRuns runs.
+func checkRuns(e *env, points, replicates int) error {
+	if float64(points)*float64(replicates) > design.MaxRuns {
+		return e.usagef("%d points × %d replicates is more than %d runs", points, replicates, int64(design.MaxRuns))
+	}
+	return nil
 }

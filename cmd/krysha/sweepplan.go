@@ -68,10 +68,7 @@ func planSweep(e *env, f *sweepFlags, given map[string]bool, file string) (*swee
 	if err != nil {
 		return nil, &inputError{err}
 	}
-	seed := sc.Seed
-	if given["seed"] {
-		seed = f.seed
-	}
+	seed := f.seedOr(sc.Seed, given)
 	d, err := newDesign(e, c, fs, seed, given["samples"])
 	if err != nil {
 		return nil, err
@@ -83,35 +80,23 @@ func planSweep(e *env, f *sweepFlags, given map[string]bool, file string) (*swee
 	if reps < 1 || reps > scenario.MaxReplicates {
 		return nil, e.usagef("-replicates must be in 1..%d, is %d", scenario.MaxReplicates, reps)
 	}
-	if float64(d.Len())*float64(reps) > design.MaxRuns {
-		return nil, e.usagef("%d points × %d replicates is more than %d runs", d.Len(), reps, int64(design.MaxRuns))
+	if err := checkRuns(e, d.Len(), reps); err != nil {
+		return nil, err
 	}
 	win := experiment.DefaultWindow(sc.Start, sc.End)
 	if c.window != "" {
-		w, err := experiment.ParseWindow(c.window)
-		if err == nil {
-			w, err = w.Clip(sc.Start, sc.End)
-		}
-		if err != nil {
+		if win, err = clippedWindow(sc, c.window); err != nil {
 			return nil, e.usagef("%s: %v", windowFrom, err)
 		}
-		win = w
 	}
 	arms := experiment.NewDesignArms(d, bools)
 	plan := &experiment.Plan{Source: st.src, ScenarioArg: file, Arms: arms, Replicates: reps, Seed: seed, Window: win}
 	if err := checkExtremes(plan, arms, c.varySource); err != nil {
 		return nil, err
 	}
-	sh, err := f.shardOf(e, given)
+	sh, dir, err := f.place(e, given, filepath.Join("out", sc.Name+"-sweep"))
 	if err != nil {
 		return nil, err
-	}
-	dir := f.out
-	if dir == "" {
-		dir = filepath.Join("out", sc.Name+"-sweep")
-	}
-	if !sh.Whole() {
-		dir = filepath.Join(dir, sh.Dir())
 	}
 	return &sweep{st: st, sf: sf, plan: plan, design: d, factors: d.Spec().Factors, shard: sh, dir: dir}, nil
 }
