@@ -191,26 +191,14 @@ func (s *studyRun) dryRunTiming(ctx context.Context, w io.Writer, workers, extra
 	if err != nil {
 		return err
 	}
-	// Each arm's model is built about once per worker that meets it.
-	arms := min(p.Arms.Len(), mine)
-	cpu := time.Duration(mine+extra)*run + time.Duration(arms*min(workers, p.Replicates))*build
-	workers = max(1, min(workers, mine))
 	what := fmt.Sprintf("%d arm%s spread over the design", timed, plural(timed))
 	if s.timing != nil {
 		what = "the full model"
 	}
 	fmt.Fprintf(w, "a run took %v (the mean of replicate 0 of %s) and building an arm's model %v:\n",
 		shortDuration(run), what, shortDuration(build))
-	fmt.Fprintf(w, "about %v of CPU time, %v on %d worker%s\n", roundDuration(cpu), roundDuration(cpu/time.Duration(workers)), workers, plural(workers))
+	workers = printCPU(w, p, mine, extra, workers, run, build)
 	fmt.Fprintf(w, "output: %s\n", s.dir)
-	if old, err := experiment.ReadStudyManifest(s.dir); err == nil {
-		man := s.manifest(workers)
-		if err := old.SameStudy(man); err != nil || old.Shard != man.Shard {
-			fmt.Fprintf(w, "%s holds another study: choose another -out\n", s.dir)
-		} else {
-			fmt.Fprintf(w, "%s holds this %s (%s, %d of %d runs done): -resume goes on with it\n",
-				s.dir, s.command, old.Status, old.Done, old.ShardRuns)
-		}
-	}
+	printExisting(w, s.dir, s.manifest(workers), (*experiment.StudyManifest).SameStudy, s.command, "study")
 	return nil
 }

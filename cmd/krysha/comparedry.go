@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/krysha/krysha/sim/experiment"
 )
@@ -32,11 +31,9 @@ func (c *comparePlan) dryRun(ctx context.Context, e *env, f *compareFlags, worke
 	if err != nil {
 		return err
 	}
-	cpu := time.Duration(mine)*run + time.Duration(p.Arms.Len()*min(workers, p.Replicates))*build
-	workers = max(1, min(workers, mine))
 	fmt.Fprintf(w, "a run took %v (the mean of replicate 0 of %d arm%s, the baseline first) and building an arm's model %v:\n",
 		shortDuration(run), timed, plural(timed), shortDuration(build))
-	fmt.Fprintf(w, "about %v of CPU time, %v on %d worker%s\n", roundDuration(cpu), roundDuration(cpu/time.Duration(workers)), workers, plural(workers))
+	workers = printCPU(w, p, mine, 0, workers, run, build)
 	files := []string{experiment.RunsFile, experiment.YearlyFile}
 	if f.routes {
 		files = append(files, experiment.RoutesFile)
@@ -46,14 +43,6 @@ func (c *comparePlan) dryRun(ctx context.Context, e *env, f *compareFlags, worke
 		files = append(files, compareCSV, compareChart, effectsChart)
 	}
 	fmt.Fprintf(w, "output: %s (%s, %s)\n", c.dir, experiment.ManifestFile, strings.Join(files, ", "))
-	if old, err := experiment.ReadStudyManifest(c.dir); err == nil {
-		man := c.manifest(workers, f.routes)
-		if err := sameComparison(old, man); err != nil || old.Shard != man.Shard {
-			fmt.Fprintf(w, "%s holds another study: choose another -out\n", c.dir)
-		} else {
-			fmt.Fprintf(w, "%s holds this comparison (%s, %d of %d runs done): -resume goes on with it\n",
-				c.dir, old.Status, old.Done, old.ShardRuns)
-		}
-	}
+	printExisting(w, c.dir, c.manifest(workers, f.routes), sameComparison, "comparison", "study")
 	return nil
 }

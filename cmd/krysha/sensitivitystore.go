@@ -3,9 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"strings"
-	"text/tabwriter"
-	"time"
 
 	"github.com/krysha/krysha/sim/experiment"
 )
@@ -23,16 +20,7 @@ func (s *sensitivity) dryRun(ctx context.Context, e *env, workers int) error {
 	}
 	fmt.Fprintf(w, "%s sensitivity of %s (%s) over %d parameter%s, seed %d: %s\n",
 		s.method, p.Source.Scenario.Name, s.sf.name, len(s.factors), plural(len(s.factors)), p.Seed, size)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, fc := range s.factors {
-		kind := fc.Kind()
-		if fc.Int {
-			kind = "integer " + kind
-		}
-		_, r, _ := strings.Cut(fc.String(), "=")
-		fmt.Fprintf(tw, "\t%s\t%s\t%s\n", fc.Path, r, kind)
-	}
-	tw.Flush()
+	printFactors(w, s.factors)
 	fmt.Fprintf(w, "%d points × %d replicates = %d runs", p.Arms.Len(), p.Replicates, p.Runs())
 	if !s.shard.Whole() {
 		fmt.Fprintf(w, "; shard %s has %d", s.shard, mine)
@@ -46,12 +34,9 @@ func (s *sensitivity) dryRun(ctx context.Context, e *env, workers int) error {
 	if err != nil {
 		return err
 	}
-	points := min(p.Arms.Len(), mine)
-	cpu := time.Duration(mine)*run + time.Duration(points*min(workers, p.Replicates))*build
-	workers = max(1, min(workers, mine))
 	fmt.Fprintf(w, "a run took %v (the mean of replicate 0 of %d point%s spread over the design) and building a point's model %v:\n",
 		shortDuration(run), timed, plural(timed), shortDuration(build))
-	fmt.Fprintf(w, "about %v of CPU time, %v on %d worker%s\n", roundDuration(cpu), roundDuration(cpu/time.Duration(workers)), workers, plural(workers))
+	workers = printCPU(w, p, mine, 0, workers, run, build)
 	fmt.Fprintf(w, "output: %s (%s, %s, %s, %s", s.dir, experiment.ManifestFile, experiment.RunsFile, experiment.YearlyFile, experiment.FailuresFile)
 	if s.shard.Whole() {
 		fmt.Fprintf(w, ", %s, %s", sensitivityCSV, sensitivityPNG)
@@ -60,14 +45,6 @@ func (s *sensitivity) dryRun(ctx context.Context, e *env, workers int) error {
 		}
 	}
 	fmt.Fprintln(w, ")")
-	if old, err := experiment.ReadStudyManifest(s.dir); err == nil {
-		man := s.manifest(workers)
-		if err := old.SameStudy(man); err != nil || old.Shard != man.Shard {
-			fmt.Fprintf(w, "%s holds another study: choose another -out\n", s.dir)
-		} else {
-			fmt.Fprintf(w, "%s holds this analysis (%s, %d of %d runs done): -resume goes on with it\n",
-				s.dir, old.Status, old.Done, old.ShardRuns)
-		}
-	}
+	printExisting(w, s.dir, s.manifest(workers), (*experiment.StudyManifest).SameStudy, "analysis", "study")
 	return nil
 }

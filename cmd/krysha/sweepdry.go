@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/krysha/krysha/sim"
 	"github.com/krysha/krysha/sim/experiment"
+	"github.com/krysha/krysha/sim/experiment/design"
 )
 
 // dryRun prints what the sweep would do and how long it would take,
@@ -20,16 +22,7 @@ func (s *sweep) dryRun(ctx context.Context, e *env, f *sweepFlags, workers int) 
 	w := e.stdout
 	fmt.Fprintf(w, "sweep of %s (%s): %s design over %d parameter%s, seed %d\n",
 		p.Source.Scenario.Name, s.sf.name, s.design.Spec().Kind, len(s.factors), plural(len(s.factors)), p.Seed)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, fc := range s.factors {
-		kind := fc.Kind()
-		if fc.Int {
-			kind = "integer " + kind
-		}
-		_, spec, _ := strings.Cut(fc.String(), "=")
-		fmt.Fprintf(tw, "\t%s\t%s\t%s\n", fc.Path, spec, kind)
-	}
-	tw.Flush()
+	printFactors(w, s.factors)
 	fmt.Fprintf(w, "%d points × %d replicates = %d runs", p.Arms.Len(), p.Replicates, p.Runs())
 	if !s.shard.Whole() {
 		fmt.Fprintf(w, "; shard %s has %d", s.shard, mine)
@@ -40,28 +33,59 @@ func (s *sweep) dryRun(ctx context.Context, e *env, f *sweepFlags, workers int) 
 	if err != nil {
 		return err
 	}
-	// Each point's model is built about once per worker that meets it.
-	points := min(p.Arms.Len(), mine)
-	cpu := time.Duration(mine)*run + time.Duration(points*min(workers, p.Replicates))*build
-	workers = max(1, min(workers, mine))
 	fmt.Fprintf(w, "a run took %v (the mean of replicate 0 of %d point%s spread over the design) and building a point's model %v:\n",
 		shortDuration(run), timed, plural(timed), shortDuration(build))
-	fmt.Fprintf(w, "about %v of CPU time, %v on %d worker%s\n", roundDuration(cpu), roundDuration(cpu/time.Duration(workers)), workers, plural(workers))
+	workers = printCPU(w, p, mine, 0, workers, run, build)
 	files := strings.Join(studyFiles(f.routes), ", ")
 	if s.shard.Whole() {
 		files += ", charts"
 	}
 	fmt.Fprintf(w, "output: %s (%s, %s)\n", s.dir, experiment.ManifestFile, files)
-	if old, err := experiment.ReadStudyManifest(s.dir); err == nil {
-		man := s.manifest(workers, f.routes)
-		if err := old.SameStudy(man); err != nil || old.Shard != man.Shard {
-			fmt.Fprintf(w, "%s holds another sweep: choose another -out\n", s.dir)
-		} else {
-			fmt.Fprintf(w, "%s holds this sweep (%s, %d of %d runs done): -resume goes on with it\n",
-				s.dir, old.Status, old.Done, old.ShardRuns)
-		}
-	}
+	printExisting(w, s.dir, s.manifest(workers, f.routes), (*experiment.StudyManifest).SameStudy, "sweep", "sweep")
 	return nil
+}
+
+// printFactors prints the factors of a design, a line each: path,
+// range or levels, and kind.
+func printFactors(w io.Writer, factors []design.Factor) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, fc := range factors {
+		kind := fc.Kind()
+		if fc.Int {
+			kind = "integer " + kind
+		}
+		_, spec, _ := strings.Cut(fc.String(), "=")
+		fmt.Fprintf(tw, "\t%s\t%s\t%s\n", fc.Path, spec, kind)
+	}
+	tw.Flush()
+}
+
+// printCPU prints the CPU time that mine runs of p and extra more would
+// take at run a run, each arm's model (built in build) being built about
+// once per worker that meets it, and the wall time on the workers that
+// have runs to do; it returns their count.
+func printCPU(w io.Writer, p *experiment.Plan, mine, extra, workers int, run, build time.Duration) int {
+	arms := min(p.Arms.Len(), mine)
+	cpu := time.Duration(mine+extra)*run + time.Duration(arms*min(workers, p.Replicates))*build
+	workers = max(1, min(workers, mine))
+	fmt.Fprintf(w, "about %v of CPU time, %v on %d worker%s\n", roundDuration(cpu), roundDuration(cpu/time.Duration(workers)), workers, plural(workers))
+	return workers
+}
+
+// printExisting says, when dir already holds a study, whether it is this
+// one (man, by same), which -resume goes on with, or another: this names
+// the study ("this sweep"), other what else it may hold ("another study").
+func printExisting(w io.Writer, dir string, man *experiment.StudyManifest, same func(old, man *experiment.StudyManifest) error, this, other string) {
+	old, err := experiment.ReadStudyManifest(dir)
+	if err != nil {
+		return
+	}
+	if err := same(old, man); err != nil || old.Shard != man.Shard {
+		fmt.Fprintf(w, "%s holds another %s: choose another -out\n", dir, other)
+		return
+	}
+	fmt.Fprintf(w, "%s holds this %s (%s, %d of %d runs done): -resume goes on with it\n",
+		dir, this, old.Status, old.Done, old.ShardRuns)
 }
 
 // timingArms is how many arms timeOneRun samples: a run's cost varies
