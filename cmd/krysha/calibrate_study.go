@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"runtime"
 	"time"
@@ -71,18 +69,10 @@ func (s *studyRun) execute(ctx context.Context, e *env, f *studyFlags, workers i
 	prog := newStudyProgress(e.stderr, s.command, f.quiet, len(mine), done0)
 	runErr := runPending(ctx, s.plan, workers, false, store, pending, prog)
 	err = s.finish(store, man, runErr, start)
-	done, failed := store.Counts()
-	switch {
-	case runErr != nil && ctx.Err() != nil:
-		if !f.quiet {
-			fmt.Fprintf(e.stderr, "stopped after %d of %d runs; go on with the same command and -resume\n", done+failed, len(mine))
-		}
-		return nil, context.Cause(ctx)
-	case runErr != nil:
-		return nil, runErr
-	case err != nil:
+	if err := endOfRuns(ctx, e, f.quiet, runErr, err, store, len(mine)); err != nil {
 		return nil, err
 	}
+	_, failed := store.Counts()
 	if len(pending) > 0 {
 		prog.finish(time.Since(start), min(workers, len(pending)), s.dir)
 	}
@@ -93,38 +83,12 @@ func (s *studyRun) execute(ctx context.Context, e *env, f *studyFlags, workers i
 // its manifest with status running.
 func (s *studyRun) open(e *env, resume bool, workers int, start time.Time) (*experiment.Store, *experiment.StudyManifest, error) {
 	man := s.manifest(workers)
-	old, err := s.existing(e, resume, man)
+	old, err := checkExisting(e, s.dir, resume, man, (*experiment.StudyManifest).SameStudy, studyWords)
 	if err != nil {
 		return nil, nil, err
 	}
 	store, err := openStudyDir(s.dir, s.plan, false, man, old, start)
 	return store, man, err
-}
-
-// existing checks what the directory holds: nothing, or, with -resume,
-// this study, whose manifest it returns.
-func (s *studyRun) existing(e *env, resume bool, man *experiment.StudyManifest) (*experiment.StudyManifest, error) {
-	old, err := experiment.ReadStudyManifest(s.dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		for _, name := range []string{experiment.RunsFile, experiment.YearlyFile, experiment.FailuresFile} {
-			if _, err := os.Stat(filepath.Join(s.dir, name)); err == nil {
-				return nil, e.usagef("%s holds %s but no manifest: it is not a study's directory; choose another -out", s.dir, name)
-			}
-		}
-		return nil, nil
-	case err != nil:
-		return nil, e.usagef("%s: %v; choose another -out", s.dir, err)
-	case !resume:
-		return nil, e.usagef("%s already holds a %s (status %s): go on with it, or analyse it again, with -resume; or choose another -out", s.dir, old.Command, old.Status)
-	}
-	if err := old.SameStudy(man); err != nil {
-		return nil, e.usagef("cannot resume %s: it holds another study: %v", s.dir, err)
-	}
-	if old.Shard != man.Shard {
-		return nil, e.usagef("cannot resume %s: it holds shard %s, not %s", s.dir, old.Shard, man.Shard)
-	}
-	return old, nil
 }
 
 // finish closes the store (putting its rows in order if the study is
@@ -202,3 +166,7 @@ func (s *studyRun) dryRunTiming(ctx context.Context, w io.Writer, workers, extra
 	printExisting(w, s.dir, s.manifest(workers), (*experiment.StudyManifest).SameStudy, s.command, "study")
 	return nil
 }
+
+// studyWords name the studies on studyRun in checkExisting's messages.
+var studyWords = studyDirWords{kind: "study", another: "study", resume: "go on with it, or analyse it again, with -resume; or choose another -out",
+	files: []string{experiment.RunsFile, experiment.YearlyFile, experiment.FailuresFile}}

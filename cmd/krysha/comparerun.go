@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -27,18 +25,10 @@ func (c *comparePlan) run(ctx context.Context, e *env, f *compareFlags, workers 
 	prog := newStudyProgress(e.stderr, "compare", f.quiet, len(mine), done0)
 	runErr := runPending(ctx, c.plan, workers, f.routes, store, pending, prog)
 	cmp, err := c.finish(store, man, runErr, start)
-	done, failed := store.Counts()
-	switch {
-	case runErr != nil && ctx.Err() != nil:
-		if !f.quiet {
-			fmt.Fprintf(e.stderr, "stopped after %d of %d runs; go on with the same command and -resume\n", done+failed, len(mine))
-		}
-		return context.Cause(ctx)
-	case runErr != nil:
-		return runErr
-	case err != nil:
+	if err := endOfRuns(ctx, e, f.quiet, runErr, err, store, len(mine)); err != nil {
 		return err
 	}
+	_, failed := store.Counts()
 	prog.finish(time.Since(start), min(workers, max(1, len(pending))), c.dir)
 	if cmp != nil {
 		if err := printCompare(e.stdout, cmp); err != nil {
@@ -58,39 +48,12 @@ func (c *comparePlan) run(ctx context.Context, e *env, f *compareFlags, workers 
 // writes its manifest with status running.
 func (c *comparePlan) open(e *env, f *compareFlags, workers int, start time.Time) (*experiment.Store, *experiment.StudyManifest, error) {
 	man := c.manifest(workers, f.routes)
-	old, err := c.existing(e, f, man)
+	old, err := checkExisting(e, c.dir, f.resume, man, sameComparison, compareWords)
 	if err != nil {
 		return nil, nil, err
 	}
 	store, err := openStudyDir(c.dir, c.plan, f.routes, man, old, start)
 	return store, man, err
-}
-
-// existing checks what the directory holds: nothing, or, with -resume,
-// this comparison (perhaps merged from its shards), whose manifest it
-// returns.
-func (c *comparePlan) existing(e *env, f *compareFlags, man *experiment.StudyManifest) (*experiment.StudyManifest, error) {
-	old, err := experiment.ReadStudyManifest(c.dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		for _, name := range []string{experiment.RunsFile, experiment.YearlyFile, experiment.RoutesFile, experiment.FailuresFile} {
-			if _, err := os.Stat(filepath.Join(c.dir, name)); err == nil {
-				return nil, e.usagef("%s holds %s but no manifest: it is not a comparison's directory; choose another -out", c.dir, name)
-			}
-		}
-		return nil, nil
-	case err != nil:
-		return nil, e.usagef("%s: %v; choose another -out", c.dir, err)
-	case !f.resume:
-		return nil, e.usagef("%s already holds a %s (status %s): go on with it with -resume, or choose another -out", c.dir, old.Command, old.Status)
-	}
-	if err := sameComparison(old, man); err != nil {
-		return nil, e.usagef("cannot resume %s: it holds another study: %v", c.dir, err)
-	}
-	if old.Shard != man.Shard {
-		return nil, e.usagef("cannot resume %s: it holds shard %s, not %s", c.dir, old.Shard, man.Shard)
-	}
-	return old, nil
 }
 
 // finish closes the store (putting its rows in order if the comparison
@@ -107,3 +70,7 @@ func (c *comparePlan) finish(store *experiment.Store, man *experiment.StudyManif
 	}
 	return cmp, errors.Join(err, man.WriteFile(filepath.Join(c.dir, experiment.ManifestFile)))
 }
+
+// compareWords name a comparison in checkExisting's messages.
+var compareWords = studyDirWords{kind: "comparison", another: "study", resume: "go on with it with -resume, or choose another -out",
+	files: []string{experiment.RunsFile, experiment.YearlyFile, experiment.RoutesFile, experiment.FailuresFile}}

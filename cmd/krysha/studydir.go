@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -95,4 +97,61 @@ func runPending(ctx context.Context, plan *experiment.Plan, workers int, routes 
 	})
 	prog.clear()
 	return err
+}
+
+// studyDirWords are how a command names its study in checkExisting's
+// messages, and the data files that mark a directory as a study's.
+type studyDirWords struct {
+	kind    string // "it is not a KIND's directory"
+	another string // "it holds another ANOTHER"
+	resume  string // what to do about a study already there
+	files   []string
+}
+
+// checkExisting checks what dir holds: nothing, or, with resume, the
+// study of manifest man (by same, and the same shard), whose manifest
+// it returns. Data files without a manifest, another study, or a study
+// without resume are usage errors.
+func checkExisting(e *env, dir string, resume bool, man *experiment.StudyManifest,
+	same func(old, man *experiment.StudyManifest) error, w studyDirWords) (*experiment.StudyManifest, error) {
+	old, err := experiment.ReadStudyManifest(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		for _, name := range w.files {
+			if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+				return nil, e.usagef("%s holds %s but no manifest: it is not a %s's directory; choose another -out", dir, name, w.kind)
+			}
+		}
+		return nil, nil
+	case err != nil:
+		return nil, e.usagef("%s: %v; choose another -out", dir, err)
+	case !resume:
+		return nil, e.usagef("%s already holds a %s (status %s): %s", dir, old.Command, old.Status, w.resume)
+	}
+	if err := same(old, man); err != nil {
+		return nil, e.usagef("cannot resume %s: it holds another %s: %v", dir, w.another, err)
+	}
+	if old.Shard != man.Shard {
+		return nil, e.usagef("cannot resume %s: it holds shard %s, not %s", dir, old.Shard, man.Shard)
+	}
+	return old, nil
+}
+
+// endOfRuns turns the end of a study's run loop into its error: on an
+// interruption the context's cause, after saying how far the runs got
+// and how to go on; else the runner's error (runErr), else the error of
+// closing the directory (finishErr). It is nil when the runs ended and
+// were recorded, failed ones included.
+func endOfRuns(ctx context.Context, e *env, quiet bool, runErr, finishErr error, store *experiment.Store, mine int) error {
+	switch {
+	case runErr != nil && ctx.Err() != nil:
+		if !quiet {
+			done, failed := store.Counts()
+			fmt.Fprintf(e.stderr, "stopped after %d of %d runs; go on with the same command and -resume\n", done+failed, mine)
+		}
+		return context.Cause(ctx)
+	case runErr != nil:
+		return runErr
+	}
+	return finishErr
 }

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -140,18 +138,10 @@ func (s *sweep) run(ctx context.Context, e *env, f *sweepFlags, workers int) err
 	prog := newSweepProgress(e.stderr, f.quiet, len(mine), done0)
 	runErr := runPending(ctx, s.plan, workers, f.routes, store, pending, prog)
 	err = s.finish(store, man, runErr, start)
-	done, failed := store.Counts()
-	switch {
-	case runErr != nil && ctx.Err() != nil:
-		if !f.quiet {
-			fmt.Fprintf(e.stderr, "stopped after %d of %d runs; go on with the same command and -resume\n", done+failed, len(mine))
-		}
-		return context.Cause(ctx)
-	case runErr != nil:
-		return runErr
-	case err != nil:
+	if err := endOfRuns(ctx, e, f.quiet, runErr, err, store, len(mine)); err != nil {
 		return err
 	}
+	_, failed := store.Counts()
 	prog.finish(time.Since(start), min(workers, max(1, len(pending))), s.dir)
 	if failed > 0 {
 		return fmt.Errorf("%d of %d runs failed; their errors are in %s", failed, len(mine), filepath.Join(s.dir, experiment.FailuresFile))
@@ -163,7 +153,7 @@ func (s *sweep) run(ctx context.Context, e *env, f *sweepFlags, workers int) err
 // its manifest with status running.
 func (s *sweep) open(e *env, f *sweepFlags, workers int, start time.Time) (*experiment.Store, *experiment.StudyManifest, error) {
 	man := s.manifest(workers, f.routes)
-	old, err := s.existing(e, f, man)
+	old, err := checkExisting(e, s.dir, f.resume, man, (*experiment.StudyManifest).SameStudy, sweepWords)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -184,28 +174,6 @@ func (s *sweep) finish(store *experiment.Store, man *experiment.StudyManifest, r
 	return errors.Join(err, man.WriteFile(filepath.Join(s.dir, experiment.ManifestFile)))
 }
 
-// existing checks what the directory holds: nothing, or, with -resume,
-// this sweep, whose manifest it returns.
-func (s *sweep) existing(e *env, f *sweepFlags, man *experiment.StudyManifest) (*experiment.StudyManifest, error) {
-	old, err := experiment.ReadStudyManifest(s.dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		for _, name := range []string{experiment.RunsFile, experiment.YearlyFile, experiment.RoutesFile, experiment.FailuresFile} {
-			if _, err := os.Stat(filepath.Join(s.dir, name)); err == nil {
-				return nil, e.usagef("%s holds %s but no manifest: it is not a sweep's directory; choose another -out", s.dir, name)
-			}
-		}
-		return nil, nil
-	case err != nil:
-		return nil, e.usagef("%s: %v; choose another -out", s.dir, err)
-	case !f.resume:
-		return nil, e.usagef("%s already holds a %s (status %s): go on with it with -resume, or choose another -out", s.dir, old.Command, old.Status)
-	}
-	if err := old.SameStudy(man); err != nil {
-		return nil, e.usagef("cannot resume %s: it holds another sweep: %v", s.dir, err)
-	}
-	if old.Shard != man.Shard {
-		return nil, e.usagef("cannot resume %s: it holds shard %s, not %s", s.dir, old.Shard, man.Shard)
-	}
-	return old, nil
-}
+// sweepWords name a sweep in checkExisting's messages.
+var sweepWords = studyDirWords{kind: "sweep", another: "sweep", resume: "go on with it with -resume, or choose another -out",
+	files: []string{experiment.RunsFile, experiment.YearlyFile, experiment.RoutesFile, experiment.FailuresFile}}
