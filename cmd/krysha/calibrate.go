@@ -145,9 +145,7 @@ func runCalibrate(ctx context.Context, e *env, f *calibrateFlags, given map[stri
 		return err
 	}
 	if !out.whole {
-		if !f.quiet {
-			fmt.Fprintf(e.stderr, "shard %s done; merge the shards with 'krysha merge', then run the same command on the merged directory with -resume to analyse\n", c.shard)
-		}
+		c.shardDone(e, f.quiet)
 		return nil
 	}
 	return c.analyse(ctx, e, f, workers, out)

@@ -56,6 +56,13 @@ func (s *studyRun) failedError(failed int) error {
 		failed, s.plan.Runs(), filepath.Join(s.dir, experiment.FailuresFile))
 }
 
+// shardDone says how to go on once a shard's runs are done.
+func (s *studyRun) shardDone(e *env, quiet bool) {
+	if !quiet {
+		fmt.Fprintf(e.stderr, "shard %s done; merge the shards with 'krysha merge', then run the same command on the merged directory with -resume to analyse\n", s.shard)
+	}
+}
+
 // execute runs the study's pending runs of its shard into its directory.
 func (s *studyRun) execute(ctx context.Context, e *env, f *studyFlags, workers int) (*studyOutcome, error) {
 	start := time.Now()

@@ -137,9 +137,7 @@ func runExplain(ctx context.Context, e *env, f *explainFlags, given map[string]b
 		return x.failedError(out.failed)
 	}
 	if !out.whole {
-		if !f.quiet {
-			fmt.Fprintf(e.stderr, "shard %s done; merge the shards with 'krysha merge', then run the same command on the merged directory with -resume to analyse\n", x.shard)
-		}
+		x.shardDone(e, f.quiet)
 		return nil
 	}
 	return x.analyse(e, out)
