@@ -155,11 +155,7 @@ func runCalibrate(ctx context.Context, e *env, f *calibrateFlags, given map[stri
 // into a calibration, checking everything a user can get wrong before
 // anything runs. Every error is a usage or input error.
 func planCalibration(e *env, f *calibrateFlags, given map[string]bool, file string) (*calibration, error) {
-	sf, err := openScenario(file)
-	if err != nil {
-		return nil, err
-	}
-	st, err := sf.load(f.sets)
+	sf, st, err := openAndLoad(file, f.sets)
 	if err != nil {
 		return nil, err
 	}

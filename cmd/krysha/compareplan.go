@@ -69,11 +69,7 @@ func planCompare(e *env, f *compareFlags, given map[string]bool, file string) (*
 	if f.replicates < 2 || f.replicates > scenario.MaxReplicates {
 		return nil, e.usagef("-replicates must be in 2..%d (an interval needs two pairs), is %d", scenario.MaxReplicates, f.replicates)
 	}
-	sf, err := openScenario(file)
-	if err != nil {
-		return nil, err
-	}
-	st, err := sf.load(f.sets)
+	sf, st, err := openAndLoad(file, f.sets)
 	if err != nil {
 		return nil, err
 	}

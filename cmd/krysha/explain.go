@@ -159,11 +159,7 @@ func planExplanation(e *env, f *explainFlags, given map[string]bool, file string
 	if err := since.UnmarshalText([]byte(f.since)); err != nil {
 		return nil, e.usagef("-since %q: want a month YYYY-MM, e.g. 2008-01", f.since)
 	}
-	sf, err := openScenario(file)
-	if err != nil {
-		return nil, err
-	}
-	st, err := sf.load(f.sets)
+	sf, st, err := openAndLoad(file, f.sets)
 	if err != nil {
 		return nil, err
 	}

@@ -62,6 +62,21 @@ func openScenario(file string) (*scenarioFile, error) {
 	}}, nil
 }
 
+// openAndLoad reads the scenario at file (the embedded default if "")
+// and loads it with the overrides sets, as every command that runs it
+// does.
+func openAndLoad(file string, sets []string) (*scenarioFile, *study, error) {
+	sf, err := openScenario(file)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := sf.load(sets)
+	if err != nil {
+		return nil, nil, err
+	}
+	return sf, st, nil
+}
+
 // errTooLong is a file past scenario.MaxFileBytes whose size Stat did not
 // tell (a device, a pipe, /proc).
 var errTooLong = fmt.Errorf("longer than %d MB; not a scenario or its data", scenario.MaxFileBytes>>20)

@@ -100,11 +100,7 @@ func runRun(ctx context.Context, e *env, f *runFlags, given map[string]bool, arg
 	if given["workers"] && f.workers < 1 {
 		return e.usagef("-workers must be at least 1, is %d", f.workers)
 	}
-	sf, err := openScenario(file)
-	if err != nil {
-		return err
-	}
-	st, err := sf.load(f.sets)
+	sf, st, err := openAndLoad(file, f.sets)
 	if err != nil {
 		return err
 	}

@@ -39,11 +39,7 @@ type sensitivity struct {
 // into an analysis, checking everything a user can get wrong before
 // anything runs. Every error is a usage or input error.
 func planSensitivity(e *env, f *sensitivityFlags, given map[string]bool, file string) (*sensitivity, error) {
-	sf, err := openScenario(file)
-	if err != nil {
-		return nil, err
-	}
-	st, err := sf.load(f.sets)
+	sf, st, err := openAndLoad(file, f.sets)
 	if err != nil {
 		return nil, err
 	}

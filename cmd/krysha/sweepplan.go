@@ -27,11 +27,7 @@ type sweep struct {
 // sweep, checking everything a user can get wrong before anything runs.
 // Every error is a usage or input error.
 func planSweep(e *env, f *sweepFlags, given map[string]bool, file string) (*sweep, error) {
-	sf, err := openScenario(file)
-	if err != nil {
-		return nil, err
-	}
-	st, err := sf.load(f.sets)
+	sf, st, err := openAndLoad(file, f.sets)
 	if err != nil {
 		return nil, err
 	}
