@@ -93,15 +93,9 @@ func setupCalibrate(fs *flag.FlagSet) func(context.Context, *env, []string) erro
 	fs.IntVar(&f.refine, "refine", defaultRefineEvals, "refine the best point with at most `N` evaluations of Nelder-Mead (0: no refinement)")
 	fs.IntVar(&f.refineReps, "refine-replicates", 0, "run `N` replicates at each point the refinement evaluates (default -replicates)")
 	f.define(fs, "calibration", "out/NAME-calibrate")
-	return func(ctx context.Context, e *env, args []string) error {
-		args, help, err := interleaved(e, fs, args)
-		if help || err != nil {
-			return err
-		}
-		given := map[string]bool{}
-		fs.Visit(func(fl *flag.Flag) { given[fl.Name] = true })
+	return withGiven(fs, func(ctx context.Context, e *env, given map[string]bool, args []string) error {
 		return runCalibrate(ctx, e, f, given, args)
-	}
+	})
 }
 
 // A calibration is checked and planned: its targets, its prior box and

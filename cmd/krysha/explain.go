@@ -78,15 +78,9 @@ func setupExplain(fs *flag.FlagSet) func(context.Context, *env, []string) error 
 	fs.Var(&f.groups, "group", "make mechanisms one player: `name=a,b,c` (repeatable)")
 	fs.IntVar(&f.permutations, "permutations", shapley.DefaultPermutations, "with more than 10 players, sample `K` orderings (half of them the reverses of the others)")
 	f.define(fs, "explanation", "out/NAME-explain")
-	return func(ctx context.Context, e *env, args []string) error {
-		args, help, err := interleaved(e, fs, args)
-		if help || err != nil {
-			return err
-		}
-		given := map[string]bool{}
-		fs.Visit(func(fl *flag.Flag) { given[fl.Name] = true })
+	return withGiven(fs, func(ctx context.Context, e *env, given map[string]bool, args []string) error {
 		return runExplain(ctx, e, f, given, args)
-	}
+	})
 }
 
 // An explanation is checked and planned: its players, the Shapley plan

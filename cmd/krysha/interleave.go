@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 )
@@ -26,4 +27,23 @@ func interleaved(e *env, fs *flag.FlagSet, args []string) (out []string, help bo
 		args = fs.Args()
 	}
 	return out, false, nil
+}
+
+// withGiven returns a command's action: flags and operands in any order
+// (interleaved), then run with the names of the flags given.
+func withGiven(fs *flag.FlagSet, run func(ctx context.Context, e *env, given map[string]bool, args []string) error) func(context.Context, *env, []string) error {
+	return func(ctx context.Context, e *env, args []string) error {
+		args, help, err := interleaved(e, fs, args)
+		if help || err != nil {
+			return err
+		}
+		return run(ctx, e, givenFlags(fs), args)
+	}
+}
+
+// givenFlags returns the names of the flags set on the command line.
+func givenFlags(fs *flag.FlagSet) map[string]bool {
+	given := map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { given[fl.Name] = true })
+	return given
 }

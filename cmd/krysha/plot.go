@@ -39,13 +39,7 @@ krysha plot out/kazakhstan -map 2005,2012 -product both
 krysha plot out/budget-clan -map 2001:2004,2009:2012 -point 3`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			mf := defineMapFlags(fs)
-			return func(ctx context.Context, e *env, args []string) error {
-				args, help, err := interleaved(e, fs, args)
-				if help || err != nil {
-					return err
-				}
-				given := map[string]bool{}
-				fs.Visit(func(fl *flag.Flag) { given[fl.Name] = true })
+			return withGiven(fs, func(ctx context.Context, e *env, given map[string]bool, args []string) error {
 				if given["map"] {
 					return runPlotMap(e, mf, given, args)
 				}
@@ -55,7 +49,7 @@ krysha plot out/budget-clan -map 2001:2004,2009:2012 -point 3`,
 					}
 				}
 				return runPlot(ctx, e, args)
-			}
+			})
 		},
 	})
 }

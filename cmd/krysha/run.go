@@ -80,9 +80,7 @@ func setupRun(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 	fs.StringVar(&f.mapWindow, "map-window", "", "draw routes.png from the mean flows over the years `FIRST:LAST` (default the 4 years to the last observed year)")
 	fs.BoolVar(&f.quiet, "quiet", false, "print no progress on stderr")
 	return func(ctx context.Context, e *env, args []string) error {
-		given := map[string]bool{}
-		fs.Visit(func(fl *flag.Flag) { given[fl.Name] = true })
-		return runRun(ctx, e, f, given, args)
+		return runRun(ctx, e, f, givenFlags(fs), args)
 	}
 }
 

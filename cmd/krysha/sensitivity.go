@@ -97,15 +97,9 @@ func setupSensitivity(fs *flag.FlagSet) func(context.Context, *env, []string) er
 	fs.BoolVar(&f.resume, "resume", false, "go on with the analysis in DIR: run the runs it lacks, then analyse (starts it if DIR holds none)")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "print the design, the number of runs and an estimate of the time; run nothing")
 	fs.BoolVar(&f.quiet, "quiet", false, "print no progress on stderr")
-	return func(ctx context.Context, e *env, args []string) error {
-		args, help, err := interleaved(e, fs, args)
-		if help || err != nil {
-			return err
-		}
-		given := map[string]bool{}
-		fs.Visit(func(fl *flag.Flag) { given[fl.Name] = true })
+	return withGiven(fs, func(ctx context.Context, e *env, given map[string]bool, args []string) error {
 		return runSensitivity(ctx, e, f, given, args)
-	}
+	})
 }
 
 func runSensitivity(ctx context.Context, e *env, f *sensitivityFlags, given map[string]bool, args []string) error {

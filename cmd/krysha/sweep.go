@@ -89,15 +89,9 @@ func setupSweep(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 	fs.BoolVar(&f.resume, "resume", false, "go on with the sweep in DIR: skip the runs it holds, run the rest (starts it if DIR holds none)")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "print the number of runs, an estimate of the CPU time and where the output goes; run nothing")
 	fs.BoolVar(&f.quiet, "quiet", false, "print no progress on stderr")
-	return func(ctx context.Context, e *env, args []string) error {
-		args, help, err := interleaved(e, fs, args)
-		if help || err != nil {
-			return err
-		}
-		given := map[string]bool{}
-		fs.Visit(func(fl *flag.Flag) { given[fl.Name] = true })
+	return withGiven(fs, func(ctx context.Context, e *env, given map[string]bool, args []string) error {
 		return runSweep(ctx, e, f, given, args)
-	}
+	})
 }
 
 func runSweep(ctx context.Context, e *env, f *sweepFlags, given map[string]bool, args []string) error {
