@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"cmp"
 	"fmt"
 	"image/color"
 	"math"
@@ -218,19 +219,8 @@ func newIndexBarsPlot(pn IndexPanel, k int) (*indexBarsPlot, error) {
 	// parameters' order.
 	slices.SortStableFunc(p.rows, func(a, b indexRow) int {
 		va, vb := a.value[0], b.value[0]
-		switch {
-		case math.IsNaN(va) && math.IsNaN(vb):
-			return 0
-		case math.IsNaN(va):
-			return 1
-		case math.IsNaN(vb):
-			return -1
-		case va > vb:
-			return -1
-		case va < vb:
-			return 1
-		}
-		return 0
+		// Descending; cmp.Compare orders NaN first, so NaN comes last.
+		return cmp.Compare(vb, va)
 	})
 	return p, nil
 }

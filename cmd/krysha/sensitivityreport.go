@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"math"
@@ -125,19 +126,8 @@ func (r *sensResult) ranking() []int {
 	}
 	slices.SortStableFunc(idx, func(a, b int) int {
 		va, vb := key(a), key(b)
-		switch {
-		case math.IsNaN(va) && math.IsNaN(vb):
-			return 0
-		case math.IsNaN(va):
-			return 1
-		case math.IsNaN(vb):
-			return -1
-		case va > vb:
-			return -1
-		case va < vb:
-			return 1
-		}
-		return 0
+		// Descending; cmp.Compare orders NaN first, so NaN comes last.
+		return cmp.Compare(vb, va)
 	})
 	return idx
 }
