@@ -1,7 +1,6 @@
 package plots
 
 import (
-	"image/color"
 	"math"
 
 	"gonum.org/v1/plot"
@@ -149,14 +148,8 @@ type bandPanelsFigure struct {
 }
 
 func (f *bandPanelsFigure) Draw(c draw.Canvas) {
-	c.SetColor(color.White)
-	c.Fill(c.Rectangle.Path())
-	title := textStyle(titleSize, true)
-	title.XAlign, title.YAlign = draw.XCenter, draw.YTop
+	top := drawPage(c, f.title) - 8
 	mid := (c.Min.X + c.Max.X) / 2
-	top := c.Max.Y - 8
-	c.FillText(title, vg.Point{X: mid, Y: top}, f.title)
-	top -= title.Height(f.title) + 8
 
 	// The key: a swatch and a label per entry, centred on one line.
 	sty := textStyle(smallSize, false)

@@ -239,14 +239,8 @@ const (
 )
 
 func (f *forestFigure) Draw(c draw.Canvas) {
-	c.SetColor(color.White)
-	c.Fill(c.Rectangle.Path())
-	title := textStyle(titleSize, true)
-	title.XAlign, title.YAlign = draw.XCenter, draw.YTop
+	top := drawPage(c, f.title) - 4
 	mid := (c.Min.X + c.Max.X) / 2
-	top := c.Max.Y - 8
-	c.FillText(title, vg.Point{X: mid, Y: top}, f.title)
-	top -= title.Height(f.title) + 4
 	if f.note != "" {
 		note := textStyle(smallSize, false)
 		note.Color = mutedColor

@@ -65,13 +65,7 @@ func (g *panelGrid) keyRows(width vg.Length) [][]keyItem {
 }
 
 func (g *panelGrid) Draw(c draw.Canvas) {
-	c.SetColor(color.White)
-	c.Fill(c.Rectangle.Path())
-	title := textStyle(titleSize, true)
-	title.XAlign, title.YAlign = draw.XCenter, draw.YTop
-	top := c.Max.Y - 8
-	c.FillText(title, vg.Point{X: (c.Min.X + c.Max.X) / 2, Y: top}, g.title)
-	top -= title.Height(g.title) + 6
+	top := drawPage(c, g.title) - 6
 
 	sty := textStyle(smallSize, false)
 	sty.YAlign = draw.YCenter

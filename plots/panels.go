@@ -146,6 +146,18 @@ func (p *Panels) Figure() (Figure, error) {
 	return f, nil
 }
 
+// drawPage paints canvas c white and centres title in bold at its top;
+// it returns the height just below the title.
+func drawPage(c draw.Canvas, title string) vg.Length {
+	c.SetColor(color.White)
+	c.Fill(c.Rectangle.Path())
+	sty := textStyle(titleSize, true)
+	sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
+	top := c.Max.Y - 8
+	c.FillText(sty, vg.Point{X: (c.Min.X + c.Max.X) / 2, Y: top}, title)
+	return top - sty.Height(title)
+}
+
 // panelsFigure draws the panels in rows under a title.
 type panelsFigure struct {
 	title string
@@ -154,11 +166,7 @@ type panelsFigure struct {
 }
 
 func (f *panelsFigure) Draw(c draw.Canvas) {
-	c.SetColor(color.White)
-	c.Fill(c.Rectangle.Path())
-	title := textStyle(titleSize, true)
-	title.XAlign, title.YAlign = draw.XCenter, draw.YTop
-	c.FillText(title, vg.Point{X: (c.Min.X + c.Max.X) / 2, Y: c.Max.Y - 8}, f.title)
+	drawPage(c, f.title)
 	rows := (len(f.plots) + f.cols - 1) / f.cols
 	grid := make([][]*plot.Plot, rows)
 	for i := range grid {
@@ -169,7 +177,7 @@ func (f *panelsFigure) Draw(c draw.Canvas) {
 			}
 		}
 	}
-	t := draw.Tiles{Rows: rows, Cols: f.cols, PadTop: title.Height(f.title) + 16, PadX: 6, PadY: 10, PadLeft: 2, PadRight: 8, PadBottom: 2}
+	t := draw.Tiles{Rows: rows, Cols: f.cols, PadTop: textStyle(titleSize, true).Height(f.title) + 16, PadX: 6, PadY: 10, PadLeft: 2, PadRight: 8, PadBottom: 2}
 	canvases := plot.Align(grid, t, c)
 	for i := range grid {
 		for j, pl := range grid[i] {
