@@ -224,6 +224,9 @@ func (m *Model) NewWorld() *World {
 		w.pass[c] = make([]float64, nEdge)
 		w.paid[c] = make([]float64, nEdge)
 	}
+	for i := range w.loads {
+		w.loads[i].node = m.net.all[i].node // fixed; the rest is priced monthly
+	}
 	for p := 0; p < 2; p++ {
 		w.vehicles[p] = make([]float64, len(sc.Nodes))
 		w.surv[p] = make([]float64, m.net.maxTrie)
